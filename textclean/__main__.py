@@ -1,0 +1,5 @@
+"""`python -m textclean` runs the command-line filter."""
+
+from textclean.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,13 @@
+"""Boilerplate filters, one module per family. Importing registers them."""
+
+from textclean.filters import (  # noqa: F401
+    bylines,
+    captions,
+    comments,
+    legal,
+    navigation,
+    notices,
+    promo,
+    pullquotes,
+    widgets,
+)

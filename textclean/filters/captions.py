@@ -1,0 +1,63 @@
+"""Image and video captions and photo credits inside the article.
+
+A caption sits among body paragraphs but is not one: it does not end like a
+sentence, yet it is too long and too sentence-like to be a subheading. Photo
+credits are recognised by their wording. Runs after the body step, so it only
+judges lines that survived as body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textclean.filters.base import Filter
+from textclean.model import Block, Document
+from textclean.registry import register
+
+_CREDIT = re.compile(
+    r"(?:^|[\s(\[|])(?:photo(?:graph)?s?|image|picture|pic|video|illustration|graphic|credit"
+    r"|source|foto|bild|caption|image copyright|image caption|media caption)\s*(?::|by\b|/|©)"
+    r"|\b(?:getty images|afp|ap photo|reuters/|epa|shutterstock|istock|alamy|pa wire"
+    r"|pa media|dpa|bloomberg via getty)\b.{0,40}$"
+    r"|^(?:photo|image|video|watch|gallery|slideshow|pictured)\b\s*:?"
+    r"|\(\s*(?:photo|image|picture|video|file photo|credit)\b",
+    re.IGNORECASE,
+)
+_DATED_CAPTION = re.compile(r"\(\d{1,2} \w{3,9} \d{4}\)\s*$")
+_SENTENCE_END = re.compile(r"[.!?:;…\"”’'»)]$")
+_TITLE_WORD = re.compile(r"^[\W\d]*[A-Z\u00c0-\u00de0-9]")
+_NUMBERED = re.compile(r"^(?:\d{1,2}[.):]|[IVX]{1,4}\.|step \d)", re.IGNORECASE)
+
+
+def looks_like_heading(block: Block) -> bool:
+    """A subheading: short, or Title Case, or a question or label."""
+    text = block.text
+    if block.heading_level:
+        return True
+    if block.words <= 5 or text.endswith(("?", ":")) or _NUMBERED.match(text):
+        return True
+    tokens = [t for t in text.split() if len(t) > 3]
+    return bool(tokens) and sum(1 for t in tokens if _TITLE_WORD.match(t)) >= 0.75 * len(tokens)
+
+
+def _caption_shaped(block: Block) -> bool:
+    return (4 <= block.words <= 40 and not _SENTENCE_END.search(block.text)
+            and not looks_like_heading(block))
+
+
+@register("captions")
+class Captions(Filter):
+    """Removes caption-shaped lines and photo credits among the body lines."""
+
+    name = "captions"
+
+    def __call__(self, doc: Document) -> None:
+        for block in doc.blocks:
+            if block.removed:
+                continue
+            if block.words <= 30 and _CREDIT.search(block.text[:300]):
+                block.remove(self.name, "photo or video credit")
+            elif _DATED_CAPTION.search(block.text) and block.words <= 20:
+                block.remove(self.name, "caption with a date in brackets")
+            elif _caption_shaped(block):
+                block.remove(self.name, "caption: not a sentence, not a heading")

@@ -1,0 +1,63 @@
+"""Menus, breadcrumbs and other runs of short link lines.
+
+Three shapes: a run of several consecutive short lines (a menu rendered one
+item a line), a single line of many capitalised words with no function words
+("Americas Africa Europe Middle East"), and breadcrumb trails joined by
+separators ("Home > World > Europe").
+"""
+
+from __future__ import annotations
+
+import re
+
+from textclean.filters.base import Filter
+from textclean.model import Block, Document
+from textclean.registry import register
+
+_SENTENCE_END = re.compile(r"[.!?:;\"'”’)]$")
+_BREADCRUMB = re.compile(r"^[^|>»›/]{1,40}(?:\s[|>»›/·•]\s[^|>»›/]{1,40}){2,}$")
+_CAPITALISED = re.compile(r"^[A-Z\u00c0-\u00de][\w'&.-]*$")
+
+
+def _is_short_item(block: Block) -> bool:
+    return (block.words <= 4 and len(block.text) <= 40
+            and not _SENTENCE_END.search(block.text) and block.heading_level == 0)
+
+
+def _is_word_menu(block: Block) -> bool:
+    tokens = block.text.split()
+    if len(tokens) < 5 or block.stopword_density > 0.0 or _SENTENCE_END.search(block.text):
+        return False
+    return sum(1 for t in tokens if _CAPITALISED.match(t)) >= 0.9 * len(tokens)
+
+
+@register("navigation")
+class Navigation(Filter):
+    """Removes menus, breadcrumbs and link-dense lines."""
+
+    name = "navigation"
+
+    def __init__(self, min_run: int = 4, max_link_density: float = 0.6) -> None:
+        self.min_run = min_run
+        self.max_link_density = max_link_density
+
+    def __call__(self, doc: Document) -> None:
+        blocks = doc.blocks
+        run: list[Block] = []
+        for block in blocks + [Block(index=-1, text="", words=999)]:
+            if _is_short_item(block) or block.list_item and block.words <= 6:
+                run.append(block)
+                continue
+            if len(run) >= self.min_run:
+                for item in run:
+                    item.remove(self.name, f"menu: a run of {len(run)} short lines")
+            run = []
+        for block in blocks:
+            if block.removed:
+                continue
+            if block.link_density >= self.max_link_density and block.words <= 30:
+                block.remove(self.name, f"link text ({block.link_density:.0%} of the line)")
+            elif _is_word_menu(block):
+                block.remove(self.name, "menu: capitalised words without function words")
+            elif len(block.text) <= 200 and _BREADCRUMB.match(block.text):
+                block.remove(self.name, "breadcrumb trail")

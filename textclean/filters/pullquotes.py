@@ -1,0 +1,50 @@
+"""Pull quotes: lines that repeat a sentence of the body, and their attribution.
+
+Magazines and the BBC print a striking sentence again in large type, often
+followed by a line naming the speaker. The repeat is removed and the
+sentence stays once, where the body quotes it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textclean.filters.base import Filter
+from textclean.model import Block, Document
+from textclean.registry import register
+
+_NON_WORD = re.compile(r"\W+")
+_SENTENCE_END = re.compile(r"[.!?]['\"”’]?$")
+
+
+def _norm(text: str) -> str:
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+def _is_attribution(block: Block) -> bool:
+    return (1 <= block.words <= 10 and not _SENTENCE_END.search(block.text)
+            and block.text[:1].isupper())
+
+
+@register("pullquotes")
+class PullQuotes(Filter):
+    """Removes kept lines whose words all appear inside a longer kept line."""
+
+    name = "pullquotes"
+
+    def __init__(self, min_words: int = 6) -> None:
+        self.min_words = min_words
+
+    def __call__(self, doc: Document) -> None:
+        kept = doc.kept()
+        normed = [_norm(b.text) for b in kept]
+        for i, block in enumerate(kept):
+            if block.words < self.min_words or block.role == "heading":
+                continue
+            needle = normed[i]
+            if any(len(other) > len(needle) and needle in other
+                   for j, other in enumerate(normed) if j != i):
+                block.remove(self.name, "pull quote repeating a body sentence")
+                nxt = kept[i + 1] if i + 1 < len(kept) else None
+                if nxt is not None and _is_attribution(nxt):
+                    nxt.remove(self.name, "attribution of a pull quote")

@@ -1,0 +1,44 @@
+"""Share, print, email, sign-in, subscribe and similar page controls.
+
+A control is a short line made only of control words ("Share", "Print
+Sponsor", "Sign in", "Email this", "Comments (12)"): the whole line must be
+such words, so a sentence that happens to mention sharing is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textclean.filters.base import BlockFilter
+from textclean.model import Block, Document
+from textclean.registry import register
+
+_CONTROL_WORDS = (
+    r"share|shares|sharing|share this(?: article| story| page)?|share on \w+|tweet|retweet"
+    r"|e-?mail(?: this)?(?: article| story| page)?|print(?: this)?(?: article| story| page)?"
+    r"|sponsor|print sponsor|save|saved|bookmark|like|pin|pin it|whatsapp|facebook|twitter|x"
+    r"|linkedin|pinterest|reddit|tumblr|telegram|flipboard|messenger|copy link|copy|link"
+    r"|sign in|sign up|log in|login|log out|logout|register|subscribe|subscribe now"
+    r"|subscribers? only|newsletter|sign up for our newsletter|follow|follow us|follow us on \w+"
+    r"|advertisement|advertising|sponsored|sponsored content|ad|ads|skip to (?:main )?content"
+    r"|skip navigation|back to top|top|menu|search|close|open|next|previous|prev|more"
+    r"|read more|continue reading|click here|listen|listen to this article|watch|play video"
+    r"|comments?|view comments|show comments|add comment|text size|font size|a\+|a-|reprints"
+    r"|permalink|rss|feedback|report|report an error|report this ad|home|options|gift this article"
+    r"|\d+ comments?|comments? \(\d+\)|\(\d+\)|\d+"
+)
+_CONTROL_LINE = re.compile(
+    rf"^(?:(?:{_CONTROL_WORDS})[\s|/·•,:;>»›-]*){{1,8}}$", re.IGNORECASE
+)
+
+
+@register("widgets")
+class Widgets(BlockFilter):
+    """Removes lines made only of share, print, sign-in and subscribe controls."""
+
+    name = "widgets"
+
+    def check(self, block: Block, doc: Document) -> str | None:
+        if block.words <= 12 and len(block.text) <= 120 and _CONTROL_LINE.match(block.text):
+            return "page control (share, print, sign-in, subscribe)"
+        return None

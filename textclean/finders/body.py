@@ -1,0 +1,128 @@
+"""The body: classify every block alone, revise by neighbours, keep the main region.
+
+jusText's two passes adapted to lines: first each block is labelled by its
+length, stop-word density and link density; then short and near-good blocks
+take the label of their good or bad neighbours. The article is the
+contiguous run of blocks with the highest score (good text counts for it,
+boilerplate against), so a promo list in the middle is bridged while menus
+and footers far from the article are left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textclean.filters.base import Filter
+from textclean.filters.captions import looks_like_heading
+from textclean.model import Block, Document
+from textclean.registry import register
+
+GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
+_SENTENCE_END = re.compile(r"[.!?…\"”’'»)]$")
+
+
+class Thresholds:
+    """jusText's defaults, lowered for our shorter stop-word lists."""
+
+    def __init__(self, length_low: int = 70, length_high: int = 200,
+                 stopwords_low: float = 0.20, stopwords_high: float = 0.26,
+                 max_link_density: float = 0.25) -> None:
+        self.length_low = length_low
+        self.length_high = length_high
+        self.stopwords_low = stopwords_low
+        self.stopwords_high = stopwords_high
+        self.max_link_density = max_link_density
+
+
+def classify(block: Block, t: Thresholds) -> str:
+    """The context-free label of one block."""
+    if block.removed:
+        return BAD
+    if block.link_density > t.max_link_density:
+        return BAD
+    length = len(block.text)
+    if length < t.length_low:
+        return SHORT
+    if block.stopword_density >= t.stopwords_high:
+        return GOOD if length > t.length_high else NEARGOOD
+    if block.stopword_density >= t.stopwords_low:
+        return NEARGOOD
+    return BAD
+
+
+def _neighbour(labels: list[str], i: int, step: int, ignore_neargood: bool) -> str:
+    j = i + step
+    while 0 <= j < len(labels):
+        if labels[j] in (GOOD, BAD) or (labels[j] == NEARGOOD and not ignore_neargood):
+            return labels[j]
+        j += step
+    return BAD
+
+
+def revise(labels: list[str]) -> list[str]:
+    """jusText's context pass: short and near-good blocks follow their neighbours."""
+    out = list(labels)
+    for i, label in enumerate(labels):
+        if label != SHORT:
+            continue
+        prev = _neighbour(out, i, -1, True)
+        nxt = _neighbour(out, i, 1, True)
+        if prev == nxt:
+            out[i] = prev
+        elif (prev == BAD and _neighbour(out, i, -1, False) == NEARGOOD) or \
+                (nxt == BAD and _neighbour(out, i, 1, False) == NEARGOOD):
+            out[i] = GOOD
+        else:
+            out[i] = BAD
+    for i, label in enumerate(labels):
+        if label != NEARGOOD:
+            continue
+        prev = _neighbour(out, i, -1, True)
+        nxt = _neighbour(out, i, 1, True)
+        out[i] = BAD if prev == nxt == BAD else GOOD
+    return out
+
+
+def best_region(blocks: list[Block], labels: list[str], bad_weight: float) -> tuple[int, int]:
+    """The contiguous run [start, end) with the highest score (Kadane)."""
+    best, best_span = 0.0, (0, 0)
+    score, start = 0.0, 0
+    for i, (block, label) in enumerate(zip(blocks, labels)):
+        length = len(block.text)
+        weight = float(length) if label == GOOD else -bad_weight * max(30, length)
+        if score <= 0:
+            score, start = 0.0, i
+        score += weight
+        if score > best:
+            best, best_span = score, (start, i + 1)
+    return best_span
+
+
+@register("body")
+class Body(Filter):
+    """Keeps the main article region; removes everything outside it."""
+
+    name = "body"
+
+    def __init__(self, bad_weight: float = 0.5, **thresholds: float) -> None:
+        self.bad_weight = bad_weight
+        self.thresholds = Thresholds(**thresholds)  # type: ignore[arg-type]
+
+    def __call__(self, doc: Document) -> None:
+        blocks = doc.blocks
+        if not blocks:
+            return
+        initial = [classify(b, self.thresholds) for b in blocks]
+        labels = revise(initial)
+        for block, first, final in zip(blocks, initial, labels):
+            block.initial_label, block.label = first, final
+        start, end = best_region(blocks, labels, self.bad_weight)
+        doc.body_start, doc.body_end = start, end
+        for i, block in enumerate(blocks):
+            if not start <= i < end:
+                block.remove(self.name, "outside the article region")
+            elif labels[i] != GOOD:
+                block.remove(self.name, f"{labels[i]} block inside the article region")
+            elif len(block.text) < 120 and not _SENTENCE_END.search(block.text) \
+                    and looks_like_heading(block):
+                block.role = "heading"

@@ -1,0 +1,181 @@
+"""The data that flows through textclean: blocks in, an article out.
+
+Blocks are mutable on purpose: every pipeline step annotates the same list,
+so `explain` can show each line with every decision taken on it. The
+`Article` handed to users is frozen, so a result can be cached or shared
+between threads without surprises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+ParagraphKind = Literal["heading", "paragraph"]
+
+
+@dataclass(slots=True)
+class Block:
+    """One line of the page, with its features and the decisions taken on it.
+
+    A block is a line rather than a paragraph because scraped text rarely
+    keeps paragraph structure reliably; `group` keeps the blank-line grouping
+    where the input had it, so filters can still reason about paragraphs.
+    """
+
+    index: int
+    text: str
+    group: int = 0
+    line_no: int = 0
+    # Features; the HTML reader fills the DOM ones, the text reader leaves
+    # them at their neutral defaults so filters can use them unconditionally.
+    words: int = 0
+    stopword_density: float = 0.0
+    link_density: float = 0.0
+    heading_level: int = 0
+    list_item: bool = False
+    tag: str = ""
+    hints: frozenset[str] = frozenset()
+    # Decisions.
+    removed_by: str | None = None
+    reason: str | None = None
+    initial_label: str = ""
+    label: str = ""
+    role: str = ""
+
+    @property
+    def removed(self) -> bool:
+        return self.removed_by is not None
+
+    def remove(self, by: str, reason: str) -> None:
+        """Mark the block removed; the first filter to remove a block wins."""
+        if self.removed_by is None:
+            self.removed_by = by
+            self.reason = reason
+
+    def restore(self) -> None:
+        self.removed_by = None
+        self.reason = None
+
+
+@dataclass(slots=True)
+class PageMeta:
+    """What the page states about itself (HTML only): hints, never verdicts."""
+
+    title: str = ""
+    headlines: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    url: str | None = None
+    site_name: str | None = None
+    language: str | None = None
+    authors: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Document:
+    """The working state of one page while the pipeline runs."""
+
+    blocks: list[Block]
+    meta: PageMeta = field(default_factory=PageMeta)
+    reference_date: dt.datetime | None = None
+    language: str = "en"
+    headline_index: int | None = None
+    dateline: Dateline | None = None
+    dateline_index: int | None = None
+    body_start: int = 0
+    body_end: int = 0
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def kept(self) -> list[Block]:
+        return [b for b in self.blocks if not b.removed]
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The publication line as printed, and what it means.
+
+    `datetime` is timezone-aware only when the page states the zone; a line
+    with a date but no time leaves `datetime` as None and sets `date`, so a
+    user never mistakes midnight for a published time.
+    """
+
+    text: str
+    datetime: dt.datetime | None = None
+    date: dt.date | None = None
+    place: str | None = None
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "datetime": self.datetime.isoformat() if self.datetime else None,
+            "date": self.date.isoformat() if self.date else None,
+            "place": self.place,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    kind: ParagraphKind = "paragraph"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """The clean article. An empty page gives an empty Article, not an error."""
+
+    headline: str = ""
+    dateline: Dateline | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+    url: str | None = None
+    site_name: str | None = None
+    language: str | None = None
+    authors: tuple[str, ...] = ()
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def headings(self) -> list[str]:
+        return [p.text for p in self.paragraphs if p.kind == "heading"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "headline": self.headline,
+            "dateline": self.dateline.to_dict() if self.dateline else None,
+            "body": self.body,
+            "paragraphs": [{"text": p.text, "kind": p.kind} for p in self.paragraphs],
+            "url": self.url,
+            "site_name": self.site_name,
+            "language": self.language,
+            "authors": list(self.authors),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One line of `explain`: what happened to a block and who decided."""
+
+    line_no: int
+    text: str
+    kept: bool
+    role: str
+    removed_by: str | None
+    reason: str | None
+    initial_label: str
+    label: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "line": self.line_no,
+            "text": self.text,
+            "kept": self.kept,
+            "role": self.role,
+            "removed_by": self.removed_by,
+            "reason": self.reason,
+            "initial_label": self.initial_label,
+            "label": self.label,
+        }
