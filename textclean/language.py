@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from itertools import islice
 
 _LISTS: dict[str, str] = {
     "en": """a about after all also an and any are as at be because been but by can
@@ -76,16 +77,10 @@ def guess_language(words: Iterable[str]) -> str:
     Falls back to English, whose list also works tolerably on unknown
     Latin-script languages because of shared function words and names.
     """
-    counts: Counter[str] = Counter()
-    total = 0
-    for word in words:
-        total += 1
-        for lang, stops in STOPWORDS.items():
-            if word in stops:
-                counts[lang] += 1
-        if total >= 3000:
-            break
-    if not counts:
-        return "en"
-    lang, hits = counts.most_common(1)[0]
-    return lang if hits >= 5 else "en"
+    seen: Counter[str] = Counter(islice(words, 3000))
+    best, best_hits = "en", 0
+    for lang, stops in STOPWORDS.items():
+        hits = sum(seen[w] for w in stops if w in seen)
+        if hits > best_hits:
+            best, best_hits = lang, hits
+    return best if best_hits >= 5 else "en"

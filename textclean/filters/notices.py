@@ -25,6 +25,11 @@ _NOTICE = re.compile(
 )
 
 
+# Every notice contains one of these; checking them first spares the regex
+# on nearly every line.
+_KEYWORDS = ("browser", "javascript", "cookie", "block", "style", "visual", "by continuing")
+
+
 @register("notices")
 class Notices(BlockFilter):
     """Removes notices about the reader's browser, scripts, cookies or ad blocker."""
@@ -35,6 +40,10 @@ class Notices(BlockFilter):
         self.max_words = max_words
 
     def check(self, block: Block, doc: Document) -> str | None:
-        if block.words <= self.max_words and _NOTICE.search(block.text[:2000]):
+        if block.words > self.max_words:
+            return None
+        text = block.text[:2000]
+        lower = text.lower()
+        if any(k in lower for k in _KEYWORDS) and _NOTICE.search(text):
             return "browser, script or cookie notice"
         return None

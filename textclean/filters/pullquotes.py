@@ -32,16 +32,22 @@ class PullQuotes(Filter):
 
     name = "pullquotes"
 
-    def __init__(self, min_words: int = 6) -> None:
+    def __init__(self, min_words: int = 6, max_words: int = 80) -> None:
         self.min_words = min_words
+        self.max_words = max_words
 
     def __call__(self, doc: Document) -> None:
         kept = doc.kept()
         normed = [_norm(b.text) for b in kept]
+        # One search over the joined text finds every repeat; only the rare
+        # line found twice is then compared block by block.
+        joined = "\n".join(normed)
         for i, block in enumerate(kept):
-            if block.words < self.min_words or block.role == "heading":
+            if not self.min_words <= block.words <= self.max_words or block.role == "heading":
                 continue
             needle = normed[i]
+            if joined.count(needle) < 2:
+                continue
             if any(len(other) > len(needle) and needle in other
                    for j, other in enumerate(normed) if j != i):
                 block.remove(self.name, "pull quote repeating a body sentence")

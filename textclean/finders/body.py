@@ -18,7 +18,7 @@ from textclean.model import Block, Document
 from textclean.registry import register
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
-_SENTENCE_END = re.compile(r"[.!?…\"”’'»)]$")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’'»)]?$")
 
 
 class Thresholds:
@@ -114,6 +114,10 @@ class Body(Filter):
             return
         initial = [classify(b, self.thresholds) for b in blocks]
         labels = revise(initial)
+        if GOOD not in labels:
+            # A short article has no block long enough to be "good" on its
+            # own; its near-good blocks are then the best evidence there is.
+            labels = revise([GOOD if x == NEARGOOD else x for x in initial])
         for block, first, final in zip(blocks, initial, labels):
             block.initial_label, block.label = first, final
         start, end = best_region(blocks, labels, self.bad_weight)
