@@ -1,0 +1,75 @@
+"""Month and weekday names in the languages news pages are written in.
+
+One flat table per kind rather than one per language: a page's language
+guess is often wrong on the short lines datelines live on, and the same
+spelling almost never names two different months across languages, so a
+single lookup is both simpler and more robust. The few clashes (Croatian
+`listopad` is October, Polish and Czech November) are settled for the more
+common language.
+"""
+
+from __future__ import annotations
+
+_MONTHS: dict[int, str] = {
+    1: """january jan janvier janv enero ene gennaio gen janeiro januari januar
+        jänner jaenner stycznia styczeń styczen sty января январь янв ocak
+        ledna leden tammikuuta ianuarie január ιανουαρίου січня""",
+    2: """february feb febr februar feber février fevrier févr fevr febrero
+        febbraio fevereiro fev februari lutego luty lut февраля февраль фев
+        şubat subat února unor helmikuuta februarie február φεβρουαρίου лютого""",
+    3: """march mar märz maerz mrz mär mars marzo março marco maart mrt marca
+        marzec марта март мар mart března brezna maaliskuuta martie március
+        maret μαρτίου березня""",
+    4: """april apr avril avr abril abr aprile aprilie kwietnia kwiecień kwiecien
+        kwi апреля апрель апр nisan dubna huhtikuuta április απριλίου квітня""",
+    5: """may mai mayo maggio mag maio mei maja maj мая май mayıs mayis května
+        kvetna toukokuuta május μαΐου травня""",
+    6: """june jun juni juin junio giugno giu junho czerwca czerwiec cze июня
+        июнь июн haziran června cervna kesäkuuta iunie június ιουνίου червня""",
+    7: """july jul juli juillet juil julio luglio lug julho lipca lipiec lip
+        июля июль июл temmuz července cervence heinäkuuta iulie július
+        ιουλίου липня""",
+    8: """august aug août aout agosto ago augustus agustus sierpnia sierpień
+        sierpien sie августа август авг ağustos agustos srpna elokuuta
+        augusztus αυγούστου серпня augusti""",
+    9: """september sep sept septembre septiembre setiembre settembre set
+        setembro września wrzesień wrzesien wrz сентября сентябрь сен eylül
+        eylul září zari syyskuuta septembrie szeptember σεπτεμβρίου вересня""",
+    10: """october oct oktober okt octobre octubre ottobre ott outubro out
+        października październik pazdziernika paz paź октября октябрь окт ekim
+        října rijna lokakuuta octombrie október οκτωβρίου жовтня""",
+    11: """november nov novembre noviembre novembro listopada listopad lis
+        ноября ноябрь ноя kasım kasim listopadu marraskuuta noiembrie
+        νοεμβρίου листопада""",
+    12: """december dec décembre decembre déc diciembre dic dicembre dezembro
+        dez dezember desember grudnia grudzień grudzien gru декабря декабрь
+        дек aralık aralik prosince joulukuuta decembrie δεκεμβρίου грудня""",
+}
+
+_WEEKDAYS = """monday mon tuesday tue tues wednesday wed thursday thu thur thurs
+    friday fri saturday sat sunday sun montag dienstag mittwoch donnerstag
+    freitag samstag sonnabend sonntag mo di mi do fr sa so lundi mardi mercredi
+    jeudi vendredi samedi dimanche lun mar mer jeu ven sam dim lunes martes
+    miércoles miercoles jueves viernes sábado sabado domingo lunedì lunedi
+    martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi
+    domenica segunda terça terca quarta quinta sexta feira maandag dinsdag
+    woensdag donderdag vrijdag zaterdag zondag poniedziałek wtorek środa
+    czwartek piątek sobota niedziela понедельник вторник среда четверг
+    пятница суббота воскресенье"""
+
+MONTHS: dict[str, int] = {
+    name: number for number, names in _MONTHS.items() for name in names.split()
+}
+WEEKDAYS: frozenset[str] = frozenset(_WEEKDAYS.split())
+
+
+def month_number(name: str) -> int | None:
+    """The month a printed name means, tolerant of case and a trailing dot."""
+    return MONTHS.get(name.lower().rstrip("."))
+
+
+def alternation(names: set[str] | frozenset[str] | list[str]) -> str:
+    """A regex alternation of literal names, longest first so none is cut short."""
+    import re
+
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
