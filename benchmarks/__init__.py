@@ -1,0 +1,1 @@
+"""Evaluation suite: textclean against peer extractors on the shared eval data."""
