@@ -11,39 +11,45 @@ common language.
 from __future__ import annotations
 
 _MONTHS: dict[int, str] = {
-    1: """january jan janvier janv enero ene gennaio gen janeiro januari januar
-        jänner jaenner stycznia styczeń styczen sty января январь янв ocak
-        ledna leden tammikuuta ianuarie január ιανουαρίου січня""",
-    2: """february feb febr februar feber février fevrier févr fevr febrero
-        febbraio fevereiro fev februari lutego luty lut февраля февраль фев
-        şubat subat února unor helmikuuta februarie február φεβρουαρίου лютого""",
-    3: """march mar märz maerz mrz mär mars marzo março marco maart mrt marca
-        marzec марта март мар mart března brezna maaliskuuta martie március
-        maret μαρτίου березня""",
-    4: """april apr avril avr abril abr aprile aprilie kwietnia kwiecień kwiecien
-        kwi апреля апрель апр nisan dubna huhtikuuta április απριλίου квітня""",
-    5: """may mai mayo maggio mag maio mei maja maj мая май mayıs mayis května
-        kvetna toukokuuta május μαΐου травня""",
-    6: """june jun juni juin junio giugno giu junho czerwca czerwiec cze июня
-        июнь июн haziran června cervna kesäkuuta iunie június ιουνίου червня""",
-    7: """july jul juli juillet juil julio luglio lug julho lipca lipiec lip
-        июля июль июл temmuz července cervence heinäkuuta iulie július
-        ιουλίου липня""",
-    8: """august aug août aout agosto ago augustus agustus sierpnia sierpień
-        sierpien sie августа август авг ağustos agustos srpna elokuuta
-        augusztus αυγούστου серпня augusti""",
-    9: """september sep sept septembre septiembre setiembre settembre set
-        setembro września wrzesień wrzesien wrz сентября сентябрь сен eylül
-        eylul září zari syyskuuta septembrie szeptember σεπτεμβρίου вересня""",
-    10: """october oct oktober okt octobre octubre ottobre ott outubro out
-        października październik pazdziernika paz paź октября октябрь окт ekim
-        října rijna lokakuuta octombrie október οκτωβρίου жовтня""",
-    11: """november nov novembre noviembre novembro listopada listopad lis
-        ноября ноябрь ноя kasım kasim listopadu marraskuuta noiembrie
-        νοεμβρίου листопада""",
-    12: """december dec décembre decembre déc diciembre dic dicembre dezembro
-        dez dezember desember grudnia grudzień grudzien gru декабря декабрь
-        дек aralık aralik prosince joulukuuta decembrie δεκεμβρίου грудня""",
+    1: """januára janar януари january jan janvier janv enero ene gennaio gen janeiro
+        januari januar jänner jaenner stycznia styczeń styczen sty января январь янв
+        ocak ledna leden tammikuuta ianuarie január ιανουαρίου січня يناير جانفي""",
+    2: """februára shkurt февруари february feb febr februar feber février fevrier
+        févr fevr febrero febbraio fevereiro fev februari lutego luty lut февраля
+        февраль фев şubat subat února unor helmikuuta februarie február φεβρουαρίου
+        лютого فبراير شباط فيفري""",
+    3: """marts marca march mar märz maerz mrz mär mars marzo março marco maart mrt
+        marca marzec марта март мар mart března brezna maaliskuuta martie március
+        maret μαρτίου березня آذار""",
+    4: """apríla prill april apr avril avr abril abr aprile aprilie kwietnia kwiecień
+        kwiecien kwi апреля апрель апр nisan dubna huhtikuuta április απριλίου
+        квітня أبريل ابريل إبريل نيسان أفريل""",
+    5: """mája may mai mayo maggio mag maio mei maja maj мая май mayıs mayis května
+        kvetna toukokuuta május μαΐου травня مايو أيار""",
+    6: """júna qershor юни june jun juni juin junio giugno giu junho czerwca czerwiec
+        cze июня июнь июн haziran června cervna kesäkuuta iunie június ιουνίου
+        червня يونيو حزيران جوان""",
+    7: """júla korrik юли july jul juli juillet juil julio luglio lug julho lipca
+        lipiec lip июля июль июл temmuz července cervence heinäkuuta iulie július
+        ιουλίου липня يوليو تموز جويلية""",
+    8: """augusta gusht august aug août aout agosto ago augustus agustus sierpnia
+        sierpień sierpien sie августа август авг ağustos agustos srpna elokuuta
+        augusztus αυγούστου серпня augusti أغسطس آب أوت""",
+    9: """septembra shtator септември september sep sept septembre septiembre
+        setiembre settembre set setembro września wrzesień wrzesien wrz сентября
+        сентябрь сен eylül eylul září zari syyskuuta septembrie szeptember
+        σεπτεμβρίου вересня سبتمبر أيلول""",
+    10: """októbra tetor октомври october oct oktober okt octobre octubre ottobre ott
+        outubro out października październik pazdziernika paz paź октября октябрь
+        окт ekim října rijna lokakuuta octombrie október οκτωβρίου жовтня أكتوبر
+        اكتوبر""",
+    11: """novembra nëntor ноември november nov novembre noviembre novembro listopada
+        listopad lis ноября ноябрь ноя kasım kasim listopadu marraskuuta noiembrie
+        νοεμβρίου листопада نوفمبر""",
+    12: """decembra dhjetor декември december dec décembre decembre déc diciembre dic
+        dicembre dezembro dez dezember desember grudnia grudzień grudzien gru
+        декабря декабрь дек aralık aralik prosince joulukuuta decembrie δεκεμβρίου
+        грудня ديسمبر""",
 }
 
 _WEEKDAYS = """monday mon tuesday tue tues wednesday wed thursday thu thur thurs

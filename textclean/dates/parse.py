@@ -22,7 +22,10 @@ _LB = r"(?<![^\W\d_])"  # not preceded by a letter
 _RB = r"(?![^\W\d_])"  # not followed by a letter
 _MONTH = rf"{_LB}(?P<m>{alternation(set(MONTHS))}){_RB}\.?"
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º)?(?!\d)"
-_YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
+# A year may be glued to a following time ("202010:43") when the page's
+# markup put them in separate elements; "’20" is the short form.
+_YEAR = r"(?P<y>(?:19|20)\d{2}(?:(?!\d)|(?=\d{1,2}:\d{2}))|[’'‘]\d{2}(?!\d))"
+_YEAR4 = r"(?P<y>(?:19|20)\d{2})(?!\d)"
 
 _NAMED_PATTERNS: tuple[tuple[str, str], ...] = (
     # 5 March 2024, 5. März 2024, 5 de marzo de 2024, 05 Jan. 2008, 5 марта 2024
@@ -30,8 +33,10 @@ _NAMED_PATTERNS: tuple[tuple[str, str], ...] = (
             rf"(?:de\s{{1,3}}|del\s{{1,3}})?{_YEAR}"),
     # March 5, 2024, Mar. 5th 2024
     ("mdy", rf"{_MONTH}\s{{0,3}}{_DAY},?\s{{0,3}}{_YEAR}"),
+    # Feb 182009: day and year from separate elements of a calendar badge
+    ("mdy", rf"{_MONTH}\s{{0,3}}(?P<d>[0-3]\d)(?P<y>(?:19|20)\d{{2}})(?!\d)"),
     # 2024. március 5., 2024 Mar 05
-    ("ymd", rf"(?<!\d){_YEAR}\.?,?\s{{0,2}}{_MONTH}\s{{0,2}}(?P<d>[0-3]?\d)\.?(?!\d)"),
+    ("ymd", rf"(?<!\d){_YEAR4}\.?,?\s{{0,2}}{_MONTH}\s{{0,2}}(?P<d>[0-3]?\d)\.?(?!\d)"),
 )
 _YEARLESS_PATTERNS: tuple[tuple[str, str], ...] = (
     ("dm", rf"(?<!\d){_DAY}\.?\s{{0,3}}(?:de\s{{1,3}})?{_MONTH}(?!\s{{0,3}}\d)"),
@@ -40,12 +45,14 @@ _YEARLESS_PATTERNS: tuple[tuple[str, str], ...] = (
 _NUMERIC_PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\d.,/-])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)"
             r"(?P<d>[0-3]?\d)(?!\d|[-/.]\d)"),
+    # 2020. 06. 04. (Hungarian)
+    ("iso", r"(?<![\d.,/-])(?P<y>(?:19|20)\d{2})\.\s(?P<m>[01]?\d)\.\s(?P<d>[0-3]?\d)\.?(?!\d)"),
     ("cjk", r"(?P<y>(?:19|20)\d{2})\s?[年년]\s?(?P<m>[01]?\d)\s?[月월]\s?"
             r"(?P<d>[0-3]?\d)\s?[日일]?"),
     # 05.03.2024 and 5. 3. 2024: dots are day-first everywhere they are used.
     ("dot", r"(?<![\d.,:/-])(?P<a>[0-3]?\d)\.\s?(?P<b>[01]?\d)\.\s?"
             r"(?P<y>(?:19|20)\d{2}|\d{2})(?!\d|\.\d)"),
-    ("slash", r"(?<![\d.,:/-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/"
+    ("slash", r"(?<![\d.,:/-])(?P<a>[0-3]?\d)\s?/\s?(?P<b>[0-3]?\d)\s?/\s?"
               r"(?P<y>(?:19|20)\d{2}|\d{2})(?!\d|/\d)"),
     ("dash", r"(?<![\d.,:/-])(?P<a>[0-3]?\d)-(?P<b>[0-3]?\d)-(?P<y>(?:19|20)\d{2})(?!\d|-\d)"),
 )
@@ -69,7 +76,7 @@ _TIME = re.compile(
     _FLAGS,
 )
 _GAP_AFTER = re.compile(
-    r"[\s,;|/·•@(–—-]{0,6}(?:(?:at|um|à|a las|alle|às|om|kl|klo|ore|o|в|T)\.?[\s,]{0,3})?"
+    r"[\s,;|/·•@(–—-]{0,6}(?:(?:at|um|à|a las|alle|às|om|kl|klo|ore|o|u|в|T)\.?[\s,]{0,3})?"
     r"[\s,;|/·•(–—-]{0,4}", _FLAGS)
 _GAP_WORD = re.compile(r"[^\W\d_]+\.?")
 _GAP_JUNK = re.compile(r"[\s,;|/·•@()–—-]+")
@@ -164,7 +171,8 @@ def _named(style: str, m: re.Match[str]) -> DateMatch | None:
         return None
     if style in ("dm", "md") and not m.group("m")[:1].isupper():
         return None  # "may 5" in prose; a yearless date must look like one
-    year = int(m.group("y")) if "y" in m.re.groupindex else None
+    year_text = m.group("y").lstrip("’'‘") if "y" in m.re.groupindex else None
+    year = _two_digit_year(year_text) if year_text else None
     day = int(m.group("d"))
     if not _valid(year, month, day):
         return None

@@ -3,42 +3,50 @@
 A page carries many dates: the article's own, those of related stories,
 comments and the copyright year. The article's is told apart by where it
 sits (between the headline and the body, just above the headline, or
-opening the body), by the words printed before it (`Published`, `Stand:`)
-and, for HTML, by agreeing with the page's metadata. Lines far from the
-article count only when nothing near it has a date, and then weakly.
+opening the body), by what surrounds it (`Published` before it, little else
+on the line, no other dates next to it) and, for HTML, by agreeing with the
+page's metadata. Lines far from the article count only when nothing near it
+has a date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from textclean.dates import DateMatch, find_dates, find_relative, parse_date, parse_wire
+from textclean.dates.names import WEEKDAYS
 from textclean.filters.base import Filter
 from textclean.model import Block, Dateline, Document
 from textclean.registry import register
 
 _PUBLISHED = re.compile(
     r"(?<![^\W\d_])(?:published|posted|publi(?:é|e)e?|publicad[oa]|pubblicato|"
-    r"ver(?:ö|oe)ffentlicht|erschienen|gepubliceerd|opublikowano|publikováno|"
-    r"publicerad|julkaistu|опубликовано|date|datum|fecha|data|on)(?![^\W\d_])",
+    r"ver(?:ö|oe)ffentlicht|erschienen|erstellt|gepubliceerd|opublikowano|publikováno|"
+    r"publicerad|julkaistu|опубликовано|date|datum|fecha|data|on|am|le|el|il|vom)"
+    r"(?![^\W\d_])",
     re.IGNORECASE,
 )
 _UPDATED = re.compile(
-    r"(?<![^\W\d_])(?:updated|update|modified|aktualisiert|stand|mis à jour|"
-    r"actualizad[oa]|aggiornato|atualizad[oa]|bijgewerkt|zaktualizowano|edited|revised|"
-    r"обновлено)(?![^\W\d_])",
+    r"(?<![^\W\d_])(?:updated|update|modified|aktualisiert|aktualisierung|stand|mis à jour|"
+    r"actualizad[oa]|actualización|aggiornato|atualizad[oa]|bijgewerkt|zaktualizowano|"
+    r"edited|revised|обновлено)(?![^\W\d_])",
     re.IGNORECASE,
 )
-_NEGATIVE = re.compile(
-    r"©|\(c\)|copyright|all rights reserved|rights reserved|\breply\b|\bcomments?\b|"
-    r"\bwrote\b|\bjoined\b|member since|\bexpires?\b|\bdeadline\b",
+# Dates that are not the article's: deadlines, citations, account ages.
+_NOT_PUBLICATION = re.compile(
+    r"(?<![^\W\d_])(?:until|till|bis|through|expires?|deadline|retrieved|accessed|"
+    r"abgerufen|consulté|registriert|registered|joined|seit|since|member)(?![^\W\d_])"
+    r"[^\d]{0,12}$",
     re.IGNORECASE,
 )
+_NEGATIVE = re.compile(r"©|\(c\)|copyright|all rights reserved", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{2,}")
 _TRAILING_SEPARATOR = re.compile(r"\s{0,3}(?:--?|—|–|:|\||·)?")
-_UNLIKELY = {"legal": -4.0, "comments": -3.0, "promo": -1.5, "navigation": -1.5,
-             "captions": -1.5, "widgets": -0.5}
+_UNLIKELY = {"legal": -4.0, "comments": -2.5, "promo": -1.2, "navigation": -0.8,
+             "captions": -1.5, "widgets": -0.3}
 
 
 @dataclass(slots=True)
@@ -47,7 +55,8 @@ class Candidate:
     match: DateMatch | None
     score: float
     date: dt.date | None = None
-    prefix_end: int | None = None  # set when the dateline opens a body paragraph
+    prefix_end: int | None = None  # the dateline opens a body paragraph
+    in_prose: bool = False  # the date is printed inside a body paragraph
     place: str | None = None
     source: str | None = None
 
@@ -67,91 +76,128 @@ def _position_score(i: int, head: int | None, start: int) -> float:
 
 
 def _cue_score(before: str) -> float:
+    """`Published` before a date is strong; `Updated` only says it is a page stamp."""
     tail = before[-40:]
     if _UPDATED.search(tail):
-        return 1.2
+        return 0.3
     if _PUBLISHED.search(tail):
         return 2.0
     return 0.0
 
 
-def _line_score(block: Block, match: DateMatch, prev: Block | None) -> float:
-    text = block.text
-    score = _cue_score(text[: match.start])
-    if score == 0.0 and prev is not None and len(prev.text) <= 30:
-        score = _cue_score(prev.text) * 0.8
-    if match.hour is not None:
-        score += 0.5
-    if len(text) <= 80:
-        score += 1.0
-    elif len(text) > 160 and match.start > 20:
-        score -= 2.5  # a date mentioned in prose
-    if _NEGATIVE.search(text[:300]):
-        score -= 3.0
-    if text[max(0, match.start - 1): match.start] == "(":
-        score -= 1.0  # "(3 March 2009)" at the end of a caption
-    if match.year is None:
-        score -= 1.0
-    score += _UNLIKELY.get(block.removed_by or "", 0.0)
+def _residue(text: str, matches: list[DateMatch]) -> int:
+    """How many words the line has besides its dates, cues and weekday names."""
+    pieces, last = [], 0
+    for m in matches:
+        pieces.append(text[last:m.start])
+        last = m.end
+    pieces.append(text[last:])
+    words = _WORD.findall(" ".join(pieces))
+    return sum(1 for w in words if w.lower() not in WEEKDAYS
+               and not _PUBLISHED.fullmatch(w) and not _UPDATED.fullmatch(w))
+
+
+def _residue_score(residue: int, text: str) -> float:
+    if residue <= 3:
+        return 1.0
+    if residue <= 8:
+        return 0.3
+    score = -0.7 if residue <= 20 else -2.0
+    if text.rstrip().endswith((".", "!", "?")):
+        score -= 0.8  # a sentence with a date in it: a caption or prose
     return score
 
 
+def _line_scores(block: Block, text: str, matches: list[DateMatch],
+                 prev: Block | None) -> list[float]:
+    """A score for each date on the line, from the line alone."""
+    base = _residue_score(_residue(text, matches), text)
+    if _NEGATIVE.search(text):
+        base -= 3.0
+    base += _UNLIKELY.get(block.removed_by or "", 0.0)
+    scores = []
+    last_end = 0
+    for k, m in enumerate(matches):
+        before = text[last_end:m.start]
+        cue = _cue_score(before)
+        if cue == 0.0 and k == 0 and prev is not None and len(prev.text) <= 30:
+            cue = 0.8 * _cue_score(prev.text)
+        score = base + cue + (0.3 if k == 0 else -0.3)
+        if m.hour is not None:
+            score += 0.5
+        if _NOT_PUBLICATION.search(before[-30:]):
+            score -= 2.0
+        if before.endswith("("):
+            score -= 1.0  # "(3 March 2009)" closing a caption
+        if m.year is None:
+            score -= 1.0
+        scores.append(score)
+        last_end = m.end
+    return scores
+
+
+@dataclass(slots=True)
 class _Scan:
     """The blocks to look at: a window round the headline and body start."""
 
-    def __init__(self, doc: Document, before: int, after: int) -> None:
-        n = len(doc.blocks)
+    window: range
+    head: int | None
+    start: int
+
+    @classmethod
+    def of(cls, doc: Document, before: int, after: int) -> _Scan:
         head = doc.headline_index
         anchors = [doc.body_start] + ([head] if head is not None else [])
         lo = max(0, min(anchors) - before)
-        hi = min(n, max(anchors) + after)
-        self.window = range(lo, hi)
-        self.head = head
-        self.start = doc.body_start
+        hi = min(len(doc.blocks), max(anchors) + after)
+        return cls(range(lo, hi), head, doc.body_start)
 
 
 @register("dateline")
 class DatelineFinder(Filter):
-    """Finds the publication line and marks it; a standalone line leaves the body."""
+    """Finds the publication line and marks it; a standalone line leaves the body.
+
+    `month_first` forces the reading of numeric dates like 04/08/17 when the
+    page itself does not settle it (None: day-first except on English pages,
+    which stay undecided). `metadata_fallback` uses the page's metadata date
+    when no date is printed near the article.
+    """
 
     name = "dateline"
 
     def __init__(self, before: int = 25, after: int = 15, max_line: int = 300,
-                 fallback_max_len: int = 120, month_first_default: bool | None = None,
+                 fallback_max_len: int = 120, month_first: bool | None = None,
                  metadata_fallback: bool = True) -> None:
         self.before = before
         self.after = after
         self.max_line = max_line
         self.fallback_max_len = fallback_max_len
-        self.month_first_default = month_first_default
+        self.month_first = month_first
         self.metadata_fallback = metadata_fallback
 
     def __call__(self, doc: Document) -> None:
         if not doc.blocks:
             return
-        scan = _Scan(doc, self.before, self.after)
+        scan = _Scan.of(doc, self.before, self.after)
         meta = _metadata_dates(doc)
-        latest = _latest_plausible(doc)
-        candidates = self._candidates(doc, scan.window, scan, latest)
-        if not any(c.date for c in candidates):
+        candidates = self._candidates(doc, scan.window, scan)
+        if not any(c.match is not None for c in candidates):
             outside = [i for i in range(len(doc.blocks)) if i not in scan.window
                        and len(doc.blocks[i].text) <= self.fallback_max_len]
-            candidates += self._candidates(doc, outside, scan, latest)
-        order = _month_first(candidates, doc.language, self.month_first_default, meta)
-        _settle(candidates, order, meta, doc.reference_date)
-        best = _best(candidates, meta)
-        if best is None:
-            if self.metadata_fallback and meta:
-                doc.dateline = _from_metadata(doc.meta.dates)
-            return
-        self._apply(doc, best)
+            candidates += self._candidates(doc, outside, scan)
+        _settle(candidates, doc, meta, self.month_first)
+        _context(candidates, meta)
+        best = _best(candidates)
+        if best is not None:
+            self._apply(doc, best)
+        elif self.metadata_fallback and doc.meta.dates:
+            doc.dateline = _from_metadata(doc.meta.dates)
 
-    def _candidates(self, doc: Document, indices: range | list[int], scan: _Scan,
-                    latest: dt.date) -> list[Candidate]:
+    def _candidates(self, doc: Document, indices: range | list[int],
+                    scan: _Scan) -> list[Candidate]:
         out: list[Candidate] = []
-        blocks = doc.blocks
         for i in indices:
-            block = blocks[i]
+            block = doc.blocks[i]
             text = block.text[: self.max_line]
             pos = _position_score(i, scan.head, scan.start)
             if scan.start <= i < scan.start + 3 and not block.removed:
@@ -160,40 +206,49 @@ class DatelineFinder(Filter):
                     out.append(Candidate(i, wire.date, pos + 3.0, prefix_end=len(wire.text),
                                          place=wire.place, source=wire.source))
                     continue
-            prev = blocks[i - 1] if i > 0 else None
-            for match in find_dates(text, yearless=i in scan.window):
-                cand = Candidate(i, match, pos + _line_score(block, match, prev))
-                if _prose(block) and match.start <= 3:
-                    cand.prefix_end = _prefix_end(text, match.end)
-                elif _prose(block):
-                    continue
-                out.append(cand)
+            matches = find_dates(text, yearless=i in scan.window)
             if doc.reference_date is not None and len(text) <= 80:
-                for rel in find_relative(text, doc.language):
-                    d = rel.resolve(doc.reference_date)
-                    rel_match = DateMatch(rel.start, rel.end, d.year, d.month, d.day, "relative")
-                    out.append(Candidate(i, rel_match, pos + _line_score(block, rel_match, prev)))
-        return [c for c in out if c.match is None or _plausible(c.match, latest)]
+                matches += _relative(text, doc)
+            if not matches:
+                continue
+            prev = doc.blocks[i - 1] if i > 0 else None
+            prose = not block.removed and len(block.text) > 160
+            for match, score in zip(matches, _line_scores(block, text, matches, prev), strict=True):
+                cand = Candidate(i, match, pos + score)
+                if prose and match.start <= 3:
+                    cand.prefix_end = _prefix_end(text, match.end)
+                elif prose:
+                    cand.in_prose = True
+                out.append(cand)
+        return out
 
     def _apply(self, doc: Document, best: Candidate) -> None:
         block = doc.blocks[best.index]
         match = best.match
-        year = best.date.year if best.date else None
-        datetime = match.datetime(year) if match is not None and best.date else None
+        datetime = None
+        if match is not None and best.date is not None:
+            datetime = match.datetime(best.date.year)
         if best.prefix_end is not None:
             text = block.text[: best.prefix_end].rstrip()
+        elif best.in_prose and match is not None:
+            text = block.text[match.start:match.end]
         else:
             text = block.text
             block.removed_by, block.reason = self.name, "the dateline"
-        block.role = "dateline"
+        if not best.in_prose:
+            block.role = "dateline"
         doc.dateline = Dateline(text=text, datetime=datetime, date=best.date,
                                 place=best.place, source=best.source)
         doc.dateline_index = best.index
 
 
-def _prose(block: Block) -> bool:
-    """A body paragraph: a dateline can only be its opening words."""
-    return not block.removed and len(block.text) > 160
+def _relative(text: str, doc: Document) -> list[DateMatch]:
+    assert doc.reference_date is not None
+    out = []
+    for rel in find_relative(text, doc.language):
+        d = rel.resolve(doc.reference_date)
+        out.append(DateMatch(rel.start, rel.end, d.year, d.month, d.day, "relative"))
+    return out
 
 
 def _prefix_end(text: str, end: int) -> int:
@@ -201,66 +256,57 @@ def _prefix_end(text: str, end: int) -> int:
     return m.end() if m else end
 
 
-def _latest_plausible(doc: Document) -> dt.date:
-    ref = doc.reference_date.date() if doc.reference_date else dt.date.today()
-    return ref + dt.timedelta(days=1)
-
-
-def _plausible(match: DateMatch, latest: dt.date) -> bool:
-    d = match.date(latest.year)
-    return d is None or d <= latest or match.ambiguous
-
-
 def _metadata_dates(doc: Document) -> set[dt.date]:
     out: set[dt.date] = set()
     for value in doc.meta.dates[:10]:
         m = parse_date(value)
-        if m is not None and not m.ambiguous:
-            d = m.date()
-            if d is not None:
-                out.add(d)
+        d = m.date() if m is not None and not m.ambiguous else None
+        if d is not None:
+            out.add(d)
     return out
 
 
-def _month_first(candidates: list[Candidate], language: str, default: bool | None,
-                 meta: set[dt.date]) -> bool | None:
-    """How the page writes numeric dates, from its own unambiguous ones.
+def _month_first(candidates: list[Candidate], language: str, known: set[dt.date],
+                 default: bool | None) -> bool | None:
+    """How the page writes numeric dates like 04/08/17.
 
-    A page is consistent with itself, so `25/03/2024` elsewhere settles
-    `04/08/17`; so does metadata. Otherwise other languages are day-first,
-    and English pages follow how they write named dates (`March 5, 2024`
-    is American), or stay unsettled: the US and the rest of the
-    English-speaking world disagree.
+    A page is consistent with itself, so `25/03/2024` elsewhere settles it,
+    and so does one reading matching a date the page states unambiguously
+    (or its metadata). Otherwise other languages are day-first, and English
+    pages follow how they write named dates (`March 5, 2024` is American),
+    or stay unsettled: the US and the rest of the English-speaking world
+    disagree, and a wrong date is worse than none.
     """
-    votes = 0
-    for c in candidates:
-        m = c.match
-        if m is not None and m.order and not m.ambiguous:
-            votes += 1 if m.order == "mdy" else -1
+    votes = sum(1 if c.match.order == "mdy" else -1 for c in candidates
+                if c.match is not None and c.match.order and not c.match.ambiguous)
     if votes:
         return votes > 0
     for c in candidates:
         m = c.match
         if m is not None and m.ambiguous:
-            if m.date() in meta:
+            if m.date() in known:
                 return False
-            if m.swapped().date() in meta:
+            if m.swapped().date() in known:
                 return True
     if default is not None:
         return default
     if language != "en":
         return False
-    # An English page that writes "March 5, 2024" elsewhere is American.
     named = sum(1 if c.match.style == "mdy" else -1 for c in candidates
                 if c.match is not None and c.match.style in ("mdy", "dmy"))
     return None if named == 0 else named > 0
 
 
-def _settle(candidates: list[Candidate], month_first: bool | None, meta: set[dt.date],
-            reference: dt.datetime | None) -> None:
+def _settle(candidates: list[Candidate], doc: Document, meta: set[dt.date],
+            default: bool | None) -> None:
     """Give every candidate its date: settle day/month order and missing years."""
-    years = [c.match.year for c in candidates
-             if c.match is not None and c.match.year is not None and not c.match.ambiguous]
+    full = [c for c in candidates
+            if c.match is not None and c.match.year is not None and not c.match.ambiguous]
+    known = meta | {d for c in full if (d := c.match.date() if c.match else None)}
+    month_first = _month_first(candidates, doc.language, known, default)
+    best_full = max(full, key=lambda c: c.score) if full else None
+    latest = (doc.reference_date.date() if doc.reference_date else dt.date.today()) \
+        + dt.timedelta(days=1)
     for c in candidates:
         m = c.match
         if m is None:
@@ -269,21 +315,28 @@ def _settle(candidates: list[Candidate], month_first: bool | None, meta: set[dt.
             if month_first is None:
                 continue
             m = c.match = m.swapped() if month_first else m
-        if m.year is None:
-            c.date = _complete_year(m, years, meta, reference)
-        else:
+        if m.year is not None:
             c.date = m.date()
-        if c.date is not None and c.date in meta:
-            c.score += 4.0
+        else:
+            year = best_full.match.year if best_full and best_full.match else None
+            c.date = _complete_year(m, known, year, doc.reference_date)
+        if c.date is not None and c.date > latest:
+            c.date = None  # a page cannot be published after it was read
 
 
-def _complete_year(m: DateMatch, years: list[int], meta: set[dt.date],
+def _complete_year(m: DateMatch, known: set[dt.date], page_year: int | None,
                    reference: dt.datetime | None) -> dt.date | None:
-    for d in meta:
-        if (d.month, d.day) == (m.month, m.day):
-            return d
-    if years:
-        return m.date(max(set(years), key=years.count))
+    """A yearless date (`PARIS, April 8 -`) takes its year from the page.
+
+    First from a full date on the page with the same day and month, then
+    from the page's most likely publication date, then from the reference
+    date (the latest such day not after it).
+    """
+    same = [d for d in known if (d.month, d.day) == (m.month, m.day)]
+    if same:
+        return max(same)
+    if page_year is not None:
+        return m.date(page_year)
     if reference is not None:
         this_year = m.date(reference.year)
         if this_year is not None and this_year > reference.date() + dt.timedelta(days=1):
@@ -292,7 +345,28 @@ def _complete_year(m: DateMatch, years: list[int], meta: set[dt.date],
     return None
 
 
-def _best(candidates: list[Candidate], meta: set[dt.date]) -> Candidate | None:
+def _context(candidates: list[Candidate], meta: set[dt.date]) -> None:
+    """Scores from the other candidates: agreement, repetition, lists of dates."""
+    counts = Counter(c.date for c in candidates if c.date is not None)
+    by_index: dict[int, set[dt.date]] = {}
+    for c in candidates:
+        if c.date is not None:
+            by_index.setdefault(c.index, set()).add(c.date)
+    for c in candidates:
+        if c.date is None:
+            continue
+        if c.date in meta:
+            c.score += 4.0
+        c.score += 0.3 * min(3, counts[c.date] - 1)
+        near = set()
+        for j in range(c.index - 2, c.index + 3):
+            if j != c.index:
+                near |= by_index.get(j, set())
+        if len(near - {c.date}) >= 2:
+            c.score -= 1.2  # one of a list of dated links
+
+
+def _best(candidates: list[Candidate]) -> Candidate | None:
     dated = [c for c in candidates if c.date is not None]
     if dated:
         return max(dated, key=lambda c: (c.score, -c.index))
@@ -304,6 +378,7 @@ def _from_metadata(values: list[str]) -> Dateline | None:
     """No date printed near the article: the page's metadata still states one."""
     for value in values:
         m = parse_date(value)
-        if m is not None and not m.ambiguous and m.date() is not None:
-            return Dateline(text=value.strip(), datetime=m.datetime(), date=m.date())
+        d = m.date() if m is not None and not m.ambiguous else None
+        if m is not None and d is not None:
+            return Dateline(text=value.strip(), datetime=m.datetime(), date=d)
     return None
