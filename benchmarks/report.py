@@ -330,7 +330,10 @@ def _worst_listing(candidates: list[tuple[float, str, Record, Record]], data: st
         if page is not None and page.gold.body is not None:
             ours_body = (rec.get("pred") or {}).get("body") or ""
             peer_body = (peer_rec.get("pred") or {}).get("body") or ""
-            lines += ["```diff", *line_diff(page, ours_body, peer_body), "```", ""]
+            if not ours_body.strip():
+                lines += ["textclean returned an empty body.", ""]
+            else:
+                lines += ["```diff", *line_diff(page, ours_body, peer_body), "```", ""]
     return lines
 
 
