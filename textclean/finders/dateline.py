@@ -23,12 +23,14 @@ from textclean.model import Block, Dateline, Document
 from textclean.registry import register
 
 _PUBLISHED = re.compile(
-    r"(?<![^\W\d_])(?:published|posted|publi(?:é|e)e?|publicad[oa]|pubblicato|"
+    r"(?<![^\W\d_])(?:published|posted|created|publi(?:é|e)e?|publicad[oa]|pubblicato|"
     r"ver(?:ö|oe)ffentlicht|erschienen|erstellt|gepubliceerd|opublikowano|publikováno|"
-    r"publicerad|julkaistu|опубликовано|date|datum|fecha|data|on|am|le|el|il|vom)"
-    r"(?![^\W\d_])",
+    r"publicerad|julkaistu|опубликовано|date|datum|fecha|data)(?![^\W\d_])",
     re.IGNORECASE,
 )
+# Prepositions that often precede a publication date, but any other date too.
+_PREPOSITION = re.compile(r"(?<![^\W\d_])(?:on|am|le|el|il|vom)\s{1,3}[^\W\d]{0,12},?\s{0,2}$",
+                          re.IGNORECASE)
 _UPDATED = re.compile(
     r"(?<![^\W\d_])(?:updated|update|modified|aktualisiert|aktualisierung|stand|mis à jour|"
     r"actualizad[oa]|actualización|aggiornato|atualizad[oa]|bijgewerkt|zaktualizowano|"
@@ -47,6 +49,8 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _TRAILING_SEPARATOR = re.compile(r"\s{0,3}(?:--?|—|–|:|\||·)?")
 _UNLIKELY = {"legal": -4.0, "comments": -2.5, "promo": -1.2, "navigation": -0.8,
              "captions": -1.5, "widgets": -0.3}
+# Menus sweep up the short date line under a headline with the links round it.
+_UNLIKELY_DATE_ONLY = {"legal": -4.0, "comments": -2.5, "promo": -0.8, "captions": -1.0}
 
 
 @dataclass(slots=True)
@@ -82,6 +86,8 @@ def _cue_score(before: str) -> float:
         return 0.3
     if _PUBLISHED.search(tail):
         return 2.0
+    if _PREPOSITION.search(tail):
+        return 0.5
     return 0.0
 
 
@@ -111,10 +117,12 @@ def _residue_score(residue: int, text: str) -> float:
 def _line_scores(block: Block, text: str, matches: list[DateMatch],
                  prev: Block | None) -> list[float]:
     """A score for each date on the line, from the line alone."""
-    base = _residue_score(_residue(text, matches), text)
+    residue = _residue(text, matches)
+    base = _residue_score(residue, text)
     if _NEGATIVE.search(text):
         base -= 3.0
-    base += _UNLIKELY.get(block.removed_by or "", 0.0)
+    unlikely = _UNLIKELY_DATE_ONLY if residue <= 3 else _UNLIKELY
+    base += unlikely.get(block.removed_by or "", 0.0)
     scores = []
     last_end = 0
     for k, m in enumerate(matches):
@@ -130,7 +138,7 @@ def _line_scores(block: Block, text: str, matches: list[DateMatch],
         if before.endswith("("):
             score -= 1.0  # "(3 March 2009)" closing a caption
         if m.year is None:
-            score -= 1.0
+            score -= 1.5
         scores.append(score)
         last_end = m.end
     return scores
@@ -181,11 +189,12 @@ class DatelineFinder(Filter):
         scan = _Scan.of(doc, self.before, self.after)
         meta = _metadata_dates(doc)
         candidates = self._candidates(doc, scan.window, scan)
-        if not any(c.match is not None for c in candidates):
+        _settle(candidates, doc, meta, self.month_first)
+        if not any(c.date is not None for c in candidates):
             outside = [i for i in range(len(doc.blocks)) if i not in scan.window
                        and len(doc.blocks[i].text) <= self.fallback_max_len]
             candidates += self._candidates(doc, outside, scan)
-        _settle(candidates, doc, meta, self.month_first)
+            _settle(candidates, doc, meta, self.month_first)
         _context(candidates, meta)
         best = _best(candidates)
         if best is not None:
@@ -203,10 +212,10 @@ class DatelineFinder(Filter):
             if scan.start <= i < scan.start + 3 and not block.removed:
                 wire = parse_wire(text)
                 if wire is not None:
-                    out.append(Candidate(i, wire.date, pos + 3.0, prefix_end=len(wire.text),
+                    out.append(Candidate(i, wire.date, pos + 2.0, prefix_end=len(wire.text),
                                          place=wire.place, source=wire.source))
                     continue
-            matches = find_dates(text, yearless=i in scan.window)
+            matches = find_dates(text, yearless=i in scan.window and len(text) <= 60)
             if doc.reference_date is not None and len(text) <= 80:
                 matches += _relative(text, doc)
             if not matches:
@@ -219,6 +228,7 @@ class DatelineFinder(Filter):
                     cand.prefix_end = _prefix_end(text, match.end)
                 elif prose:
                     cand.in_prose = True
+                    cand.score -= 1.5
                 out.append(cand)
         return out
 
@@ -359,7 +369,7 @@ def _context(candidates: list[Candidate], meta: set[dt.date]) -> None:
             c.score += 4.0
         c.score += 0.3 * min(3, counts[c.date] - 1)
         near = set()
-        for j in range(c.index - 2, c.index + 3):
+        for j in range(c.index - 4, c.index + 5):
             if j != c.index:
                 near |= by_index.get(j, set())
         if len(near - {c.date}) >= 2:
