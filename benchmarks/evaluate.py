@@ -131,8 +131,9 @@ def run_worker(system_name: str, mode: str, data: str, limit: int | None, out: P
             pred, status = _extract(extractor, page, mode, timeout)
             cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
             _write(handle, _record(page, index, pred, status, cpu, wall, system))
-        maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        _write(handle, {"kind": "end", "maxrss_kb": maxrss})
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        _write(handle, {"kind": "end", "maxrss_kb": usage.ru_maxrss,
+                        "cpu_total": usage.ru_utime + usage.ru_stime})
     return 0
 
 
@@ -248,22 +249,58 @@ def _log(args: argparse.Namespace, message: str) -> None:
 # --- parent: results ----------------------------------------------------------------
 
 
-def collect(job: Job) -> report.Run:
-    """One worker's records as a Run; its raw file is compressed alongside."""
-    pages, maxrss, unavailable = [], None, None
-    for record in _records(job.path):
+def to_run(system: str, mode: str, records: list[dict[str, Any]],
+           notes: list[str]) -> report.Run:
+    pages, maxrss, unavailable, cpu_total = [], None, None, 0.0
+    for record in records:
         kind = record.get("kind")
         if kind == "page":
             pages.append(record)
         elif kind == "end":
             maxrss = record["maxrss_kb"] if maxrss is None else max(maxrss, record["maxrss_kb"])
+            cpu_total += record.get("cpu_total", 0.0)
         elif kind == "unavailable":
             unavailable = record["error"]
-    run = report.Run(job.system, job.mode, pages, maxrss, unavailable, job.notes)
+    return report.Run(system, mode, pages, maxrss, unavailable, notes, cpu_total)
+
+
+def collect(job: Job) -> report.Run:
+    """One worker's records as a Run; its raw file is compressed alongside."""
+    run = to_run(job.system, job.mode, _records(job.path), job.notes)
     with job.path.open("rb") as src, gzip.open(f"{job.path}.gz", "wb") as dst:
         shutil.copyfileobj(src, dst)
     job.path.unlink()
     return run
+
+
+def rescore(out: Path, worst: int, plots: bool) -> int:
+    """Score a finished run's saved predictions again, with the current metrics.
+
+    Extraction is the slow part; this lets a metric or report fix be applied
+    to an existing run without running any extractor again.
+    """
+    meta = json.loads((out / "scores.json").read_text(encoding="utf-8"))["meta"]
+    loaded = []
+    for path in sorted((out / "raw").glob("*.jsonl.gz")):
+        system, mode = path.name[: -len(".jsonl.gz")].rsplit("-", 1)
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            loaded.append((system, mode, [json.loads(line) for line in handle]))
+    wanted = {r["id"] for _, _, recs in loaded for r in recs if r.get("kind") == "page"}
+    pages = {p.id: p for p in iter_pages(meta["data"], meta["limit"]) if p.id in wanted}
+    runs = []
+    for system, mode, records in loaded:
+        for record in records:
+            if record.get("kind") == "page" and record["id"] in pages:
+                pred = Prediction(**(record.get("pred") or {}))
+                record["scores"] = score_page(pages[record["id"]], pred, SYSTEMS[system])
+        notes = json.loads((out / "scores.json").read_text(encoding="utf-8"))["runs"].get(
+            f"{system}/{mode}", {}).get("notes", [])
+        runs.append(to_run(system, mode, records, notes))
+    order = {name: i for i, name in enumerate(meta["versions"])}
+    runs.sort(key=lambda r: (r.mode, order.get(r.system, 99)))
+    meta["rescored"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    report.write_all(runs, meta, out, worst=worst, plots=plots)
+    return 0
 
 
 def versions(systems: list[str]) -> dict[str, str]:
@@ -300,6 +337,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="list the N pages where textclean's body F1 trails the best peer "
                              "most, with the lines it wrongly kept or dropped (0: off)")
     parser.add_argument("--no-plots", action="store_true", help="skip the PNG plots")
+    parser.add_argument("--rescore", action="store_true",
+                        help="run no extractor: score the predictions saved in --out "
+                             "again with the current metrics and rewrite the report")
     parser.add_argument("--quiet", action="store_true", help="no progress or worker stderr")
     # Internal: how the parent starts a worker.
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -320,6 +360,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker:
         return run_worker(args.worker, args.worker_mode, args.data, args.limit,
                           args.worker_out, args.skip, args.timeout, args.crashed)
+    if args.rescore:
+        return rescore(args.out, args.worst, not args.no_plots)
     names = [s.strip() for s in args.systems.split(",") if s.strip()]
     unknown = [n for n in names if n not in SYSTEMS]
     if unknown:

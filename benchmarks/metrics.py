@@ -10,6 +10,7 @@ function of them.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -221,11 +222,12 @@ def normalise_headline(text: str | None) -> str:
     """Whitespace collapsed, curly quotes made straight, surrounding quotes/space dropped.
 
     Gold headlines come from several tools and annotators that disagree on
-    exactly these details, which say nothing about extraction quality.
+    exactly these details, which say nothing about extraction quality. HTML
+    entities are decoded too: some gold files keep them escaped ("&#8217;").
     """
     if not text:
         return ""
-    flat = _SPACE.sub(" ", text.translate(_QUOTES))
+    flat = _SPACE.sub(" ", html.unescape(text).translate(_QUOTES))
     return flat.strip(" \"'")
 
 

@@ -31,6 +31,8 @@ class Run:
     maxrss_kb: int | None = None
     unavailable: str | None = None
     notes: list[str] = field(default_factory=list)
+    # Whole-worker CPU time (imports and data reading included), for the run budget.
+    cpu_total: float = 0.0
 
     @property
     def key(self) -> str:
@@ -217,6 +219,18 @@ def summary_table(summaries: dict[str, Summary]) -> list[str]:
     return _table(header, rows)
 
 
+def _budget_line(runs: Sequence[Run], meta: dict[str, Any]) -> str:
+    """Total worker CPU, which bounds the run's length on an idle machine.
+
+    Wall time says little on a shared machine; CPU seconds divided by the
+    number of workers is what the run would take with the cores to itself.
+    """
+    total = sum(r.cpu_total for r in runs)
+    jobs = max(1, int(meta.get("jobs", 1)))
+    return (f"- worker CPU: {total:.0f} s in all, about {total / jobs / 60:.1f} min "
+            f"with {jobs} workers on otherwise idle cores")
+
+
 def markdown(runs: Sequence[Run], meta: dict[str, Any],
              per_dataset: dict[str, dict[str, DatasetScore]],
              summaries: dict[str, Summary], plots: Sequence[str], worst: Sequence[str]) -> str:
@@ -226,7 +240,8 @@ def markdown(runs: Sequence[Run], meta: dict[str, Any],
              f"{meta['jobs']} workers on {meta['cpus']} CPUs",
              f"- data: `{meta['data']}`, limit per dataset: {meta['limit']}, "
              f"page timeout: {meta['timeout']} s",
-             "- versions: " + ", ".join(f"{k} {v}" for k, v in meta["versions"].items()), "",
+             "- versions: " + ", ".join(f"{k} {v}" for k, v in meta["versions"].items()),
+             _budget_line(runs, meta), "",
              "Body F1 is the scrapinghub shingle metric; snippet F is trafilatura's "
              "with/without convention; CPU time is process time inside each worker, "
              "around the extraction call only.", ""]
@@ -428,6 +443,7 @@ def write_all(runs: Sequence[Run], meta: dict[str, Any], out: Path, worst: int =
         "summary": {k: v.to_dict() for k, v in summaries.items()},
         "datasets": {k: {d: s.to_dict() for d, s in v.items()} for k, v in per_dataset.items()},
         "runs": {r.key: {"system": r.system, "mode": r.mode, "maxrss_kb": r.maxrss_kb,
+                         "cpu_total": r.cpu_total,
                          "unavailable": r.unavailable, "notes": r.notes,
                          "pages": [{k: v for k, v in p.items() if k != "pred"}
                                    for p in r.pages]}

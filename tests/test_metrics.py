@@ -162,6 +162,10 @@ def test_headline_normalisation_straightens_quotes_and_whitespace() -> None:
     assert normalise_headline(None) == ""
 
 
+def test_headline_normalisation_decodes_entities_left_in_gold() -> None:
+    assert normalise_headline("Apple&#8217;s cash &amp; profits") == "Apple's cash & profits"
+
+
 def test_headline_exact_match_after_normalising() -> None:
     assert score_headline("US and Russia\u2019s talks", "'US and Russia's talks'").exact
     assert not score_headline("US and Russia talks", "US and Russia's talks").exact
