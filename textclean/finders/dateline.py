@@ -76,7 +76,7 @@ def _position_score(i: int, head: int | None, start: int) -> float:
     if start - 4 <= i < start:
         return 1.5
     ref = head if head is not None else start
-    return max(-3.0, -0.06 * min(abs(i - ref), abs(i - start)))
+    return max(-5.0, -0.06 * min(abs(i - ref), abs(i - start)))
 
 
 def _cue_score(before: str) -> float:
