@@ -1,0 +1,132 @@
+"""Throughput of `textclean --jsonl` against a plain Python loop over clean().
+
+    python benchmarks/bench_cli.py                       # 300 pages of 3 dev files
+    python benchmarks/bench_cli.py --pages 100 --files msv-chaos,dragnet --slim
+
+The baseline is the smallest script a user would write for the same job:
+read each JSON line, clean its text, write a JSON line. The command's
+overhead per page is the extra wall time it needs (interpreter start,
+workers, chunking, error handling) divided by the pages. The jobs-2/jobs-1
+ratio says how well the process pool uses a second core.
+
+The page texts are measured once more with clean() alone, so the report
+also shows how much of the baseline is JSON reading and writing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT.parent / "shared" / "data" / "eval" / "dev"
+DEFAULT_FILES = "msv-chaos,dragnet,foley-2026"
+
+
+def collect(files: list[str], pages: int, slim: bool, target: Path) -> int:
+    """Write the first `pages` lines of each dev file into one plain JSONL file."""
+    count = 0
+    with target.open("wb") as out:
+        for name in files:
+            with gzip.open(DEV / f"{name}.jsonl.gz", "rb") as source:
+                for number, line in enumerate(source):
+                    if number >= pages:
+                        break
+                    if slim:
+                        record = json.loads(line)
+                        line = json.dumps({"id": record["id"], "text": record["text"]}
+                                          ).encode() + b"\n"
+                    out.write(line)
+                    count += 1
+    return count
+
+
+def baseline_loop(path: Path, output: Path) -> None:
+    """What a user would write instead of the command."""
+    import textclean
+
+    with path.open("rb") as source, output.open("wb") as out:
+        for line in source:
+            record = json.loads(line)
+            article = textclean.clean(record.pop("text"))
+            record["textclean"] = article.to_dict()
+            out.write(json.dumps(record, ensure_ascii=False).encode() + b"\n")
+
+
+def clean_only(path: Path) -> Callable[[], None]:
+    """clean() alone over texts already in memory (no JSON, no I/O)."""
+    import textclean
+
+    with path.open("rb") as source:
+        texts = [json.loads(line)["text"] for line in source]
+
+    def run() -> None:
+        for text in texts:
+            textclean.clean(text)
+
+    return run
+
+
+def best_of(repeats: int, run: Callable[[], None]) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def command(path: Path, output: Path, jobs: int) -> Callable[[], None]:
+    args = [sys.executable, "-m", "textclean", "--jsonl", "-q", "-j", str(jobs),
+            "--input-field", "text", str(path), "-o", str(output)]
+
+    def run() -> None:
+        subprocess.run(args, check=True)
+
+    return run
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", default=DEFAULT_FILES,
+                        help="dev datasets, comma-separated (default: %(default)s)")
+    parser.add_argument("--pages", type=int, default=300, help="first N pages of each file")
+    parser.add_argument("--repeats", type=int, default=2, help="best of N runs")
+    parser.add_argument("--slim", action="store_true",
+                        help="keep only id and text in the records (no HTML to carry)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as folder:
+        data, output = Path(folder) / "in.jsonl", Path(folder) / "out.jsonl"
+        pages = collect(args.files.split(","), args.pages, args.slim, data)
+        megabytes = data.stat().st_size / 1e6
+        print(f"{pages} pages, {megabytes:.1f} MB of JSONL ({'slim' if args.slim else 'full'}"
+              f" records), {os.cpu_count()} cores, best of {args.repeats}")
+
+        clean_run = clean_only(data)
+        clean_run()  # warm up imports and caches, as the command's workers do too
+        pure = best_of(args.repeats, clean_run)
+        loop = best_of(args.repeats, lambda: baseline_loop(data, output))
+        one = best_of(args.repeats, command(data, output, 1))
+        two = best_of(args.repeats, command(data, output, 2))
+
+    rows = [("clean() only, in memory", pure), ("plain Python loop (baseline)", loop),
+            ("textclean --jsonl -j 1", one), ("textclean --jsonl -j 2", two)]
+    for label, seconds in rows:
+        print(f"  {label:<30} {seconds:7.2f} s  {pages / seconds:7.1f} pages/s  "
+              f"{1000 * seconds / pages:6.2f} ms/page")
+    print(f"overhead of -j 1 over the loop: {100 * (one - loop) / loop:+.1f}% "
+          f"({1000 * (one - loop) / pages:+.2f} ms/page, includes interpreter start)")
+    print(f"jobs-2 / jobs-1 throughput ratio: {one / two:.2f}")
+
+
+if __name__ == "__main__":
+    main()
