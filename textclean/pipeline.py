@@ -22,6 +22,7 @@ from textclean.readers import read
 from textclean.registry import Step, create
 
 DEFAULT_STEPS: tuple[str, ...] = (
+    "dom",  # DOM hints: nav/footer/aside containers, link density
     "notices",       # browser-upgrade, enable-JavaScript, cookie notices
     "legal",         # copyright and "not responsible for external sites"
     "widgets",       # share, print, sign-in, subscribe

@@ -4,6 +4,7 @@ from textclean.filters import (  # noqa: F401
     bylines,
     captions,
     comments,
+    dom,
     legal,
     navigation,
     notices,

@@ -1,0 +1,245 @@
+"""What a page says about itself: title, headline, dates, URL, authors.
+
+The HTML reader walks the tree once and hands the few elements that carry
+metadata (meta, link, title, JSON-LD scripts, itemprops, time) to a
+`MetaCollector` as it meets them, so metadata costs no second pass and no
+XPath. Everything here is a hint for the finders, never a verdict: pages lie
+in their metadata (a section front's og:title, a modified date first), and
+the finders weigh the hints against the visible lines.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from textclean.model import PageMeta
+
+# A site-name suffix: " - Site", " | Site", " :: Site", " — Site", " « Site".
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»«/:]|::)\s+")
+_SPACES = re.compile(r"\s+")
+_DATE_START = re.compile(r"^\s*(?:1[89]|2[01])\d\d[-/.]?\d")
+_ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "scholarlyarticle",
+    "techarticle", "liveblogposting", "posting", "socialmediaposting", "report",
+})
+# meta name/property -> which list it feeds. Order inside a list is priority.
+_META_PUBLISHED = (
+    "article:published_time", "og:published_time", "datepublished", "article.published",
+    "publish-date", "publish_date", "publishdate", "published_time", "pubdate", "date",
+    "dc.date", "dc.date.issued", "dc.date.created", "dcterms.date", "dcterms.created",
+    "dcterms.issued", "sailthru.date", "parsely-pub-date", "citation_publication_date",
+    "citation_date", "original-publish-date", "cxenseparse:recs:publishtime", "release_date",
+    "displaydate", "date.release", "timestamp", "created",
+)
+_META_MODIFIED = (
+    "article:modified_time", "og:updated_time", "datemodified", "dc.date.modified",
+    "dcterms.modified", "last-modified", "lastmod", "modified",
+)
+_META_HEADLINE = ("og:title", "twitter:title", "headline", "sailthru.title",
+                  "parsely-title", "dc.title", "title")
+_MAX_JSONLD_CHARS = 1_000_000
+_MAX_LIST = 8
+
+
+def clean_title(title: str) -> str:
+    """<title> without its site-name part.
+
+    The site name is the shorter side of the last separator ("Story - Site")
+    or of the first one ("Site | Story"); a title whose parts are all long is
+    left whole, since a colon or dash may belong to the headline itself.
+    """
+    title = _SPACES.sub(" ", title).strip()
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title
+    head, last = title[: _last_separator(title)], parts[-1]
+    if len(last.split()) <= 4 and len(head.split()) >= 2:
+        return clean_title(head) if len(parts) > 2 and len(parts[-2].split()) <= 4 else head
+    first = parts[0]
+    if len(first.split()) <= 3 and len(" ".join(parts[1:]).split()) >= 3:
+        return title[len(first):].lstrip(" |-–—·•»«/:")
+    return title
+
+
+def _last_separator(title: str) -> int:
+    start = 0
+    for m in _TITLE_SEPARATOR.finditer(title):
+        start = m.start()
+    return start
+
+
+def _text(value: object) -> str:
+    return _SPACES.sub(" ", value).strip() if isinstance(value, str) else ""
+
+
+def _add(items: list[str], value: str) -> None:
+    if value and value not in items and len(items) < _MAX_LIST:
+        items.append(value)
+
+
+class MetaCollector:
+    """Accumulates metadata from the elements the reader passes it."""
+
+    def __init__(self) -> None:
+        self.title = ""
+        self.headlines: dict[str, list[str]] = {}
+        self.published: dict[str, list[str]] = {}
+        self.modified: list[str] = []
+        self.times: list[str] = []
+        self.url: str | None = None
+        self.og_url: str | None = None
+        self.site_name: str | None = None
+        self.language: str | None = None
+        self.authors: list[str] = []
+        self.first_h1 = ""
+
+    # -- elements ------------------------------------------------------------
+
+    def html(self, el: HtmlElement) -> None:
+        lang = el.get("lang") or el.get("xml:lang") or ""
+        if len(lang) >= 2 and lang[:2].isalpha():
+            self.language = lang[:2].lower()
+
+    def meta(self, el: HtmlElement) -> None:
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        content = _text(el.get("content"))
+        if not key or not content:
+            return
+        if key in _META_HEADLINE:
+            _add(self.headlines.setdefault(key, []), content)
+        elif key in _META_PUBLISHED:
+            if _DATE_START.match(content) or key != "date":
+                _add(self.published.setdefault(key, []), content)
+        elif key in _META_MODIFIED:
+            _add(self.modified, content)
+        elif key == "og:url":
+            self.og_url = self.og_url or content
+        elif key == "og:site_name":
+            self.site_name = self.site_name or content
+        elif key in ("author", "article:author", "dc.creator", "sailthru.author",
+                     "parsely-author") and not content.startswith("http"):
+            _add(self.authors, content)
+
+    def link(self, el: HtmlElement) -> None:
+        rel = (el.get("rel") or "").lower().split()
+        if "canonical" in rel and el.get("href"):
+            self.url = self.url or el.get("href", "").strip()
+
+    def anchor(self, el: HtmlElement) -> None:
+        """`<a rel=author>` names an author in its text."""
+        if "author" in (el.get("rel") or "").lower().split():
+            _add(self.authors, _text(el.text_content())[:100])
+
+    def set_title(self, text: str) -> None:
+        if not self.title:
+            self.title = _text(text)
+
+    def time(self, el: HtmlElement) -> None:
+        value = _text(el.get("datetime"))
+        if value and _DATE_START.match(value):
+            _add(self.times, value)
+
+    def itemprop(self, el: HtmlElement, prop: str) -> None:
+        """Microdata: the value is in content/datetime, else the element's text."""
+        prop = prop.strip().lower()
+        if prop not in ("headline", "datepublished", "datecreated", "datemodified", "author"):
+            return
+        value = _text(el.get("content") or el.get("datetime"))
+        if not value and el.tag != "meta":
+            value = _text(el.text_content())[:400]
+        if not value:
+            return
+        if prop == "headline":
+            _add(self.headlines.setdefault("itemprop", []), value)
+        elif prop == "datemodified":
+            _add(self.modified, value)
+        elif prop == "author":
+            if len(value) <= 80:
+                _add(self.authors, value)
+        elif _DATE_START.match(value):
+            _add(self.published.setdefault("itemprop", []), value)
+
+    def h1(self, text: str) -> None:
+        if not self.first_h1:
+            self.first_h1 = _text(text)
+
+    def jsonld(self, source: str) -> None:
+        """Article objects anywhere in a JSON-LD script (@graph, lists, nesting)."""
+        if len(source) > _MAX_JSONLD_CHARS:
+            return
+        try:
+            data = json.loads(source)
+        except (ValueError, RecursionError):
+            return
+        for obj in _objects(data):
+            types = obj.get("@type")
+            names = types if isinstance(types, list) else [types]
+            if not any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in names):
+                continue
+            _add(self.headlines.setdefault("jsonld", []), _text(obj.get("headline")))
+            for key in ("datePublished", "dateCreated"):
+                value = _text(obj.get(key))
+                if _DATE_START.match(value):
+                    _add(self.published.setdefault("jsonld", []), value)
+            modified = _text(obj.get("dateModified"))
+            if _DATE_START.match(modified):
+                _add(self.modified, modified)
+            for name in _person_names(obj.get("author")):
+                _add(self.authors, name)
+
+    # -- result --------------------------------------------------------------
+
+    def finish(self) -> PageMeta:
+        headlines: list[str] = []
+        for key in ("og:title", "twitter:title", "jsonld", "itemprop", "headline",
+                    "sailthru.title", "parsely-title", "dc.title", "title"):
+            for value in self.headlines.get(key, ()):
+                _add(headlines, value)
+        _add(headlines, self.first_h1)
+        dates: list[str] = []
+        for key in ("article:published_time", "og:published_time", "jsonld", "itemprop",
+                    *_META_PUBLISHED):
+            for value in self.published.get(key, ()):
+                _add(dates, value)
+        for value in self.times + self.modified:
+            _add(dates, value)
+        return PageMeta(
+            title=clean_title(self.title),
+            headlines=headlines,
+            dates=dates,
+            url=self.url or self.og_url,
+            site_name=self.site_name,
+            language=self.language,
+            authors=self.authors,
+        )
+
+
+def _objects(data: Any) -> Iterator[dict[str, Any]]:
+    """Every dict in a JSON value, iteratively (JSON-LD may nest deeply)."""
+    stack = [data]
+    seen = 0
+    while stack and seen < 10_000:
+        item = stack.pop()
+        seen += 1
+        if isinstance(item, dict):
+            yield item
+            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+
+
+def _person_names(value: Any) -> Iterator[str]:
+    items = value if isinstance(value, list) else [value]
+    for item in items[:_MAX_LIST]:
+        if isinstance(item, dict):
+            name = _text(item.get("name"))
+        else:
+            name = _text(item)
+        if name and len(name) <= 80 and not name.startswith("http"):
+            yield name
