@@ -1,39 +1,156 @@
-"""Readers: turn the page as given (text or HTML, str or bytes) into blocks."""
+"""Readers: turn the page as given (text or HTML, str or bytes) into blocks.
+
+This is the one gate every page passes, so the guarantees about hostile
+input live here: only text types are accepted; size is bounded before any
+parsing or matching; control characters, lone surrogates and mojibake are
+dealt with once, so no later step needs to care.
+
+Limits (from `Config`), applied silently because a news article is far
+below them and a best-effort result beats an error on a bloated page:
+
+* `max_input_chars`: the page is cut to this many characters (bytes are cut
+  to four bytes a character before decoding, so memory stays bounded too).
+* `max_line_chars`: text input lines are cut to this length before they are
+  read; for HTML, whose source is often one minified line, the rendered
+  lines (blocks) are cut instead.
+
+A limit of 0 or less means no limit. A cut is logged at INFO level on the
+`textclean` logger.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
 
 from textclean.config import Config
-from textclean.model import Document
-from textclean.readers.decode import decode_bytes
+from textclean.model import Block, Document
+from textclean.readers.decode import decode_bytes, fix_mojibake
 from textclean.readers.features import annotate
 from textclean.readers.text import read_text
 
-_HTML_START = re.compile(
-    r"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|article)\b",
-    re.IGNORECASE | re.DOTALL,
+PageInput = str | bytes | bytearray | memoryview
+
+log = logging.getLogger("textclean")
+
+_HTML_START_TAG = re.compile(
+    r"<(?:!doctype\s{1,20}html|\?xml\b|html|head|body|meta|title|link|script|style|div|p"
+    r"|article|section|header|main|table|span|h[1-6]|ul|center|font)\b",
+    re.IGNORECASE,
 )
-_HTML_TAGS = re.compile(r"</?(?:p|div|span|a|br|li|td|h[1-6])\b[^>]{0,200}>", re.IGNORECASE)
+_HTML_TAGS = re.compile(r"</?(?:p|div|span|a|br|li|td|h[1-6])\b[^<>]{0,200}>", re.IGNORECASE)
+_LEADING_JUNK_LIMIT = 2000
+_TAG_SCAN_WINDOW = 20_000
+_TAGS_FOR_HTML = 10
 
 
 def looks_like_html(text: str) -> bool:
-    """True for markup: a document start, or many tags in the first 20 kB."""
-    head = text[:20000]
-    if _HTML_START.match(head[:2000]):
+    """True for markup: a document start, or many tags in the first 20 kB.
+
+    A document start is a known tag after any leading BOM, whitespace and
+    comments; the tag count catches fragments and pages with junk before
+    `<html>`, while a text page that quotes a tag or two stays text.
+    """
+    start = _skip_leading_junk(text[:_LEADING_JUNK_LIMIT])
+    if _HTML_START_TAG.match(text, start):
         return True
-    return len(_HTML_TAGS.findall(head)) >= 10
+    head = text[:_TAG_SCAN_WINDOW]
+    count = 0
+    for _ in _HTML_TAGS.finditer(head):
+        count += 1
+        if count >= _TAGS_FOR_HTML:
+            return True
+    return False
 
 
-def read(page: str | bytes, config: Config) -> Document:
-    """Decode, detect the kind of input, split into blocks and annotate them."""
-    if isinstance(page, (bytes, bytearray, memoryview)):
-        text = decode_bytes(bytes(page))
-    elif isinstance(page, str):
+def _skip_leading_junk(head: str) -> int:
+    """Index of the first character after BOMs, whitespace and whole comments."""
+    i = 0
+    while i < len(head):
+        if head[i].isspace() or head[i] == "\ufeff":
+            i += 1
+        elif head.startswith("<!--", i):
+            end = head.find("-->", i + 4)
+            if end < 0:
+                return i
+            i = end + 3
+        else:
+            break
+    return i
+
+
+def to_text(page: object, max_chars: int) -> str:
+    """The page as a str of at most `max_chars` characters.
+
+    Raises TypeError for anything but str, bytes, bytearray or memoryview:
+    silently cleaning `str(None)` would hide a caller's bug.
+    """
+    if isinstance(page, str):
         text = page
+    elif isinstance(page, (bytes, bytearray, memoryview)):
+        data = bytes(page if max_chars <= 0 else page[: 4 * max_chars])
+        text = decode_bytes(data)
     else:
         raise TypeError(f"textclean reads str or bytes, not {type(page).__name__}")
-    text = _sanitise(text[: config.max_input_chars], config.max_line_chars)
+    if 0 < max_chars < len(text):
+        log.info("page cut from %d to %d characters (max_input_chars)", len(text), max_chars)
+        text = text[:max_chars]
+    return text
+
+
+# C0 controls but tab and line breaks, DEL, and lone surrogates (which cannot
+# even be encoded to UTF-8 for output). NUL goes with them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# C1 controls in text almost always are Windows-1252 bytes read as Latin-1.
+# The five bytes Windows-1252 leaves undefined stay until mojibake repair
+# (which needs them: "Ã\x81" is "Á"), and are dropped after it.
+_C1_TO_CP1252 = {
+    b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in b"\x81\x8d\x8f\x90\x9d"
+}
+_C1 = re.compile(r"[\x80-\x9f]")
+
+
+def sanitise(text: str) -> str:
+    """The page text every reader sees: no controls, no mojibake.
+
+    Drops C0 control characters (NUL included; tab and line breaks stay),
+    DEL and lone surrogates; reads C1 controls as the Windows-1252 characters
+    they almost always were; repairs UTF-8 read as Windows-1252 ("â€™" for
+    "’"); drops a leading byte-order mark.
+    """
+    text = _CONTROL.sub("", text)
+    if not text.isascii():
+        text = text.translate(_C1_TO_CP1252)
+        text = _C1.sub("", fix_mojibake(text))
+    return text.removeprefix("\ufeff")
+
+
+def cut_long_lines(text: str, max_line: int) -> str:
+    """Cut every line to `max_line` characters (0 or less: no cut)."""
+    if max_line <= 0 or len(text) <= max_line:
+        return text
+    lines = text.split("\n")
+    if all(len(line) <= max_line for line in lines):
+        return text
+    log.info("lines cut to %d characters (max_line_chars)", max_line)
+    return "\n".join(line[:max_line] for line in lines)
+
+
+def _cap_blocks(blocks: list[Block], max_line: int) -> None:
+    if max_line <= 0:
+        return
+    for block in blocks:
+        if len(block.text) > max_line:
+            block.text = block.text[:max_line]
+
+
+def read(page: PageInput, config: Config) -> Document:
+    """Decode, bound, sanitise, detect the kind of input, split into blocks.
+
+    Never raises for any str or bytes (the readers fall back to plain text
+    when markup cannot be parsed); raises TypeError for other types.
+    """
+    text = sanitise(to_text(page, config.max_input_chars))
     kind = config.input
     if kind == "auto":
         kind = "html" if looks_like_html(text) else "text"
@@ -43,18 +160,8 @@ def read(page: str | bytes, config: Config) -> Document:
         blocks, meta = read_html(text)
         doc = Document(blocks=blocks, meta=meta)
     else:
-        doc = Document(blocks=read_text(text))
+        doc = Document(blocks=read_text(cut_long_lines(text, config.max_line_chars)))
+    _cap_blocks(doc.blocks, config.max_line_chars)
     doc.reference_date = config.reference_date
     doc.language = annotate(doc.blocks, config.language or doc.meta.language)
     return doc
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-
-
-def _sanitise(text: str, max_line: int) -> str:
-    """Drop control characters and lone surrogates; cut absurdly long lines."""
-    text = _CONTROL.sub("", text)
-    if len(text) > max_line and any(len(line) > max_line for line in text.split("\n")):
-        text = "\n".join(line[:max_line] for line in text.split("\n"))
-    return text
