@@ -465,3 +465,56 @@ def test_ctrl_c_exits_130_without_traceback(plugin_dir: Path, jobs: str) -> None
     out, err = process.communicate(timeout=30)
     assert process.returncode == 130
     assert b"Traceback" not in err
+
+
+def test_jsonl_unreadable_input_is_reported_and_the_rest_still_runs(tmp_path: Path) -> None:
+    good = tmp_path / "good.jsonl"
+    good.write_bytes(jsonl([page(0), page(1)]))
+    corrupt = tmp_path / "corrupt.jsonl.gz"
+    corrupt.write_bytes(gzip.compress(jsonl([page(5)] * 50))[:40])
+    result = run("--jsonl", "-j", "2", good, tmp_path / "missing.jsonl", corrupt, good)
+    assert result.returncode == 1
+    stderr = result.stderr.decode()
+    assert "missing.jsonl" in stderr and "corrupt.jsonl.gz" in stderr
+    assert [o["id"] for o in output_lines(result.stdout)] == [0, 1, 0, 1]
+
+
+def test_progress_bar_draws_and_clears(monkeypatch: pytest.MonkeyPatch,
+                                       tmp_path: Path) -> None:
+    from io import StringIO
+
+    from textclean.cli import Progress
+
+    captured = StringIO()
+    monkeypatch.setattr(sys, "stderr", captured)
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"x" * 1000)
+    progress = Progress(enabled=True)
+    progress.next_draw = 0.0  # as if the delay had passed
+    with source.open("rb") as fh:
+        progress.track(fh)
+        fh.read(500)
+        progress.update(12)
+    progress.close()
+    drawn = captured.getvalue()
+    assert "50%" in drawn and "12 pages" in drawn
+    assert drawn.endswith("\r\033[K")
+    silent = Progress(enabled=False)
+    silent.next_draw = 0.0
+    silent.update(5)
+    assert captured.getvalue() == drawn
+
+
+def test_list_filters_shows_plugin_steps_as_optional(plugin_dir: Path) -> None:
+    result = run("--plugin", "tc_cli_trouble", "--list-filters",
+                 extra_env={"PYTHONPATH": str(plugin_dir)})
+    line = [x for x in result.stdout.decode().splitlines() if "test_cli_trouble" in x]
+    assert len(line) == 1
+    assert line[0].startswith("  test_cli_trouble ")  # no '*': not a default step
+    assert line[0].endswith("  Test-only: crashes or hangs on marker lines.")
+
+
+def test_missing_plugin_is_a_usage_error() -> None:
+    result = run("--plugin", "no_such_module_here", stdin=PAGE.encode())
+    assert result.returncode == 2
+    assert b"no_such_module_here" in result.stderr

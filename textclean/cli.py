@@ -448,7 +448,8 @@ def run_jsonl(args: argparse.Namespace, config: Config, plugins: tuple[str, ...]
         stats.add(result[0])
         progress.update(stats.pages)
 
-    work = _records(inputs, progress)
+    failures: list[str] = []
+    work = _records(inputs, progress, failures)
     try:
         if jobs == 1:
             batch.run_serial(job, work, emit)
@@ -459,19 +460,28 @@ def run_jsonl(args: argparse.Namespace, config: Config, plugins: tuple[str, ...]
     stats.seconds = time.monotonic() - started
     if not args.quiet:
         _warn(stats.summary(jobs), prefix=False)
-    return EXIT_OK
+    return EXIT_INPUT if failures else EXIT_OK
 
 
-def _records(inputs: Sequence[Input], progress: Progress) -> Iterator[batch.Chunk]:
+def _records(inputs: Sequence[Input], progress: Progress,
+             failures: list[str]) -> Iterator[batch.Chunk]:
+    """Chunks of every input in turn; an unreadable one is reported and skipped.
+
+    Like cat, the run goes on with the other inputs (their output is still
+    wanted) and the exit status says that something was missed.
+    """
     for item in inputs:
-        with item.open() as fh:
-            progress.track(fh)
-            try:
-                yield from batch.chunks(batch.open_lines(fh),
-                                        None if item.name == "-" else item.name)
-            except (OSError, EOFError) as exc:
-                message = getattr(exc, "strerror", None) or str(exc)
-                raise InputError(f"cannot read {item.label!r}: {message}") from None
+        try:
+            with item.open() as fh:
+                progress.track(fh)
+                source = None if item.name == "-" else item.name
+                yield from batch.chunks(batch.open_lines(fh), source)
+        except (InputError, OSError, EOFError) as exc:
+            message = str(exc) if isinstance(exc, InputError) else \
+                f"cannot read {item.label!r}: {getattr(exc, 'strerror', None) or exc}"
+            progress.clear()
+            _warn(message)
+            failures.append(item.name)
 
 
 def _cpu_count() -> int:
@@ -537,10 +547,15 @@ class Progress:
         except (OSError, ValueError):
             return None
 
-    def close(self) -> None:
+    def clear(self) -> None:
+        """Take the bar off the line, so a message can be printed there."""
         if self.shown:
             sys.stderr.write("\r\033[K")
             sys.stderr.flush()
+            self.shown = False
+
+    def close(self) -> None:
+        self.clear()
 
 
 def _warn(message: str, prefix: bool = True) -> None:
@@ -552,15 +567,12 @@ def _warn(message: str, prefix: bool = True) -> None:
 
 def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
-    if args.list_filters:
-        for module in args.plugin:
-            with contextlib.suppress(ImportError):
-                __import__(module)
-        list_filters(sys.stdout)
-        return EXIT_OK
     if args.jsonl and (args.format or args.field or args.explain):
         raise UsageError("--format, --field and --explain do not apply to --jsonl")
     config, plugins = build_config(args)
+    if args.list_filters:
+        list_filters(sys.stdout)
+        return EXIT_OK
     inputs = [Input(name) for name in (args.files or ["-"])]
     _check_output(args.output, inputs)
     with open_output(args.output) as out:
