@@ -19,8 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import lxml.etree
-import lxml.html
-from lxml.html import HtmlElement
+from lxml.etree import _Element
 
 from textclean.model import Block, PageMeta
 from textclean.readers.html_meta import MetaCollector
@@ -96,7 +95,7 @@ _CLASS_WORDS: tuple[tuple[str, str], ...] = (
     ("newsletter", r"newsletter|\bsubscribe|sign ?up\b"),
     ("comment", r"comment(?!ary)|disqus|discussion"),
     ("related", r"related|recommend|more ?stories|read ?more|see ?also|also ?read|more ?from"
-                r"|further ?reading|you ?may ?like|more ?articles|next ?article"),
+                r"|further ?reading|may ?like|more ?articles|next ?article"),
     ("promo", r"promo|sponsor|outbrain|taboola|trending|popular|most ?read|most ?viewed"
               r"|zergnet|plista"),
     ("share", r"share|sharing|addthis|shariff"),
@@ -121,27 +120,50 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _EMPTY: frozenset[str] = frozenset()
 _class_cache: dict[str, frozenset[str]] = {}
+_token_cache: dict[str, frozenset[str]] = {}
+_CACHE_LIMIT = 100_000
+
+
+def _token_hints(token: str) -> frozenset[str]:
+    """Hints of one class token, or of two adjacent ones run together.
+
+    Matching per token (cached across pages) instead of over the whole class
+    string keeps the big alternation off the hot path: utility-class pages
+    have thousands of distinct class strings but few distinct tokens.
+    """
+    found = _token_cache.get(token)
+    if found is None:
+        found = frozenset(_GROUP_HINT[m.lastgroup] for m in _CLASS_RE.finditer(token)
+                          if m.lastgroup)
+        if len(_token_cache) > _CACHE_LIMIT:
+            _token_cache.clear()
+        _token_cache[token] = found
+    return found
 
 
 def class_hints(words: str) -> frozenset[str]:
     """The hint words in a class/id string ("socialShareBar" -> social, share)."""
     found = _class_cache.get(words)
     if found is None:
-        norm = _NON_ALNUM.sub(" ", _CAMEL.sub(" ", words).lower())
-        found = frozenset(_GROUP_HINT[m.lastgroup] for m in _CLASS_RE.finditer(norm)
-                          if m.lastgroup)
-        if len(_class_cache) > 100_000:
+        tokens = _NON_ALNUM.sub(" ", _CAMEL.sub(" ", words).lower()).split()
+        hints: set[str] = set()
+        for i, token in enumerate(tokens):
+            hints |= _token_hints(token)
+            if i:
+                hints |= _token_hints(tokens[i - 1] + token)
+        found = frozenset(hints)
+        if len(_class_cache) > _CACHE_LIMIT:
             _class_cache.clear()
         _class_cache[words] = found
     return found
 
 
-def element_hints(el: HtmlElement, tag: str) -> frozenset[str]:
+def element_hints(el: _Element, tag: str, keys: list[str]) -> frozenset[str]:
     """What the element's tag, role, microdata and class/id say it is."""
     own = _TAG_HINTS.get(tag, _EMPTY)
-    attrib = el.attrib
-    if not attrib:
+    if not keys:
         return own
+    attrib = el.attrib
     cls, ident = attrib.get("class"), attrib.get("id")
     if ident and ident.count("-") + ident.count("_") >= 3:
         # A slug of the heading text ("sharing-with-a-single-developer") is
@@ -164,17 +186,16 @@ def element_hints(el: HtmlElement, tag: str) -> frozenset[str]:
 class _Frame:
     """What an open element passes down to its content."""
 
-    __slots__ = ("chain", "tag", "heading", "list_item", "link", "pre", "render")
+    __slots__ = ("chain", "tag", "heading", "list_item", "link", "pre")
 
     def __init__(self, chain: tuple[int, ...], tag: str, heading: int, list_item: bool,
-                 link: bool, pre: bool, render: bool) -> None:
+                 link: bool, pre: bool) -> None:
         self.chain = chain
         self.tag = tag
         self.heading = heading
         self.list_item = list_item
         self.link = link
         self.pre = pre
-        self.render = render
 
 
 @dataclass(slots=True)
@@ -240,8 +261,7 @@ class _Renderer:
 
 
 def _plain(frame: _Frame) -> _Frame:
-    return _Frame(frame.chain, frame.tag, frame.heading, frame.list_item, frame.link,
-                  False, frame.render)
+    return _Frame(frame.chain, frame.tag, frame.heading, frame.list_item, frame.link, False)
 
 
 def _common_prefix(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
@@ -253,17 +273,22 @@ def _common_prefix(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
     return a[:n]
 
 
-def _is_hidden(el: HtmlElement) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden", "").lower() == "true":
+def _is_hidden(el: _Element, keys: list[str]) -> bool:
+    if "hidden" in keys or ("aria-hidden" in keys
+                            and el.get("aria-hidden", "").lower() == "true"):
         return True
-    style = el.get("style")
-    return bool(style) and _HIDDEN_STYLE.search(style) is not None
+    if "style" not in keys:
+        return False
+    return _HIDDEN_STYLE.search(el.get("style", "")) is not None
 
 
-def _child_frame(el: HtmlElement, tag: str, parent: _Frame, r: _Renderer) -> _Frame:
+def _child_frame(el: _Element, tag: str, keys: list[str], parent: _Frame,
+                 r: _Renderer) -> _Frame:
+    """The frame for an element; an inline element that changes nothing
+    shares its parent's, which is most of them."""
     chain = parent.chain
     if tag not in ("html", "body"):
-        hints = element_hints(el, tag)
+        hints = element_hints(el, tag, keys)
         if hints:
             r.containers.append(hints)
             r.prose.append(0)
@@ -271,21 +296,25 @@ def _child_frame(el: HtmlElement, tag: str, parent: _Frame, r: _Renderer) -> _Fr
     if tag in _BLOCK:
         heading = _HEADINGS.get(tag, parent.heading)
         list_item = tag == "li" or (parent.list_item and tag not in ("article", "main", "table"))
-        return _Frame(chain, tag, heading, list_item, parent.link, parent.pre or tag == "pre",
-                      parent.render)
-    link = parent.link or (tag == "a" and el.get("href") is not None)
-    return _Frame(chain, parent.tag, parent.heading, parent.list_item, link, parent.pre,
-                  parent.render)
+        return _Frame(chain, tag, heading, list_item, parent.link, parent.pre or tag == "pre")
+    link = parent.link or (tag == "a" and "href" in keys)
+    if link is parent.link and chain is parent.chain:
+        return parent
+    return _Frame(chain, parent.tag, parent.heading, parent.list_item, link, parent.pre)
 
 
-def _visit_meta(el: HtmlElement, tag: str, meta: MetaCollector) -> None:
+def _text_of(el: _Element) -> str:
+    return "".join(el.itertext())
+
+
+def _visit_meta(el: _Element, tag: str, meta: MetaCollector) -> None:
     """Hand the metadata-bearing elements to the collector."""
     if tag == "meta":
         meta.meta(el)
     elif tag == "link":
         meta.link(el)
     elif tag == "title":
-        meta.set_title(el.text_content())
+        meta.set_title(_text_of(el))
     elif tag == "script":
         if "ld+json" in (el.get("type") or "") and el.text:
             meta.jsonld(el.text)
@@ -296,7 +325,7 @@ def _visit_meta(el: HtmlElement, tag: str, meta: MetaCollector) -> None:
     elif tag == "html":
         meta.html(el)
     elif tag == "h1":
-        meta.h1(el.text_content())
+        meta.h1(_text_of(el))
     prop = el.get("itemprop")
     if prop and tag != "meta":
         meta.itemprop(el, prop)
@@ -305,51 +334,62 @@ def _visit_meta(el: HtmlElement, tag: str, meta: MetaCollector) -> None:
 _META_TAGS = frozenset({"meta", "link", "title", "script", "time", "a", "html", "h1"})
 
 
-def _walk(root: HtmlElement, meta: MetaCollector) -> _Renderer:
+def _walk(root: _Element, meta: MetaCollector) -> _Renderer:
+    """Render the tree: one start and one end event per element.
+
+    This loop is the reader's hot path, hence the local names. A dropped
+    element pushes None, so its end event still pops and its tail (which
+    is visible text of the parent) is still rendered.
+    """
     r = _Renderer()
-    stack = [_Frame((), "body", 0, False, False, False, True)]
+    add, flush = r.add, r.flush
+    stack: list[_Frame | None] = [_Frame((), "body", 0, False, False, False)]
+    push, pop = stack.append, stack.pop
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
-    dropped: list[bool] = []
+    block, separated, meta_tags, drop = _BLOCK, _SEPARATED, _META_TAGS, _DROP
     for event, el in walker:
         tag = el.tag
         if event == "start":
-            if not isinstance(tag, str):
+            if tag.__class__ is not str:
                 walker.skip_subtree()
-                dropped.append(True)
+                push(None)
                 continue
-            if tag in _META_TAGS or el.get("itemprop"):
+            keys = el.keys()
+            if tag in meta_tags or "itemprop" in keys:
                 _visit_meta(el, tag, meta)
-            parent = stack[-1]
-            if tag in _DROP or _is_hidden(el):
+            if tag in drop or keys and _is_hidden(el, keys):
                 walker.skip_subtree()
-                dropped.append(True)
+                push(None)
                 if tag == "head":
-                    # The head holds no visible text, only metadata: walk it
-                    # without rendering.
+                    # The head holds no visible text, only metadata.
                     _walk_head(el, meta)
                 continue
-            dropped.append(False)
-            frame = _child_frame(el, tag, parent, r)
-            stack.append(frame)
-            if tag in _BLOCK:
-                r.flush(tag in _SEPARATED)
+            parent = stack[-1]
+            assert parent is not None  # children of dropped elements are skipped
+            frame = _child_frame(el, tag, keys, parent, r)
+            push(frame)
+            if tag in block:
+                flush(tag in separated)
             if tag == "br":
                 # A <br> on a line with nothing on it yet shows an empty line.
-                r.flush(r.owner is None)
-            elif el.text:
-                r.add(el.text, frame)
+                flush(r.owner is None)
+            else:
+                text = el.text
+                if text:
+                    add(text, frame)
         else:
-            if not dropped.pop():
-                stack.pop()
-                if isinstance(tag, str) and tag in _BLOCK:
-                    r.flush(tag in _SEPARATED)
-            if el.tail:
-                r.add(el.tail, stack[-1])
-    r.flush(True)
+            if pop() is not None and tag in block:
+                flush(tag in separated)
+            tail = el.tail
+            if tail:
+                owner = stack[-1]
+                assert owner is not None
+                add(tail, owner)
+    flush(True)
     return r
 
 
-def _walk_head(head: HtmlElement, meta: MetaCollector) -> None:
+def _walk_head(head: _Element, meta: MetaCollector) -> None:
     for el in head.iter():
         tag = el.tag
         if isinstance(tag, str) and tag in _META_TAGS:
@@ -397,16 +437,16 @@ def _blocks(r: _Renderer) -> list[Block]:
     return blocks
 
 
-def _parse(markup: str) -> HtmlElement | None:
-    parser = lxml.html.HTMLParser(
+def _parse(markup: str) -> _Element | None:
+    parser = lxml.etree.HTMLParser(
         no_network=True, remove_comments=True, remove_pis=True, recover=True,
         huge_tree=len(markup) <= HUGE_TREE_LIMIT, encoding="utf-8", default_doctype=False,
     )
     try:
-        root = lxml.html.document_fromstring(markup.encode("utf-8", "replace"), parser=parser)
-    except (lxml.etree.ParserError, ValueError, TypeError):
+        root = lxml.etree.fromstring(markup.encode("utf-8", "replace"), parser=parser)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError, TypeError):
         return None
-    return root if isinstance(root, HtmlElement) else None
+    return root if root is not None and isinstance(root.tag, str) else None
 
 
 def read_html(markup: str) -> tuple[list[Block], PageMeta]:
@@ -434,7 +474,7 @@ def _has_text(markup: str) -> bool:
 # -- fallback parser -----------------------------------------------------------
 
 
-def _soup_tree(markup: str) -> HtmlElement:
+def _soup_tree(markup: str) -> _Element:
     """An lxml tree built from BeautifulSoup's, without recursion.
 
     lxml's own soupparser converts recursively and fails on the very deep
@@ -446,12 +486,12 @@ def _soup_tree(markup: str) -> HtmlElement:
     soup = BeautifulSoup(markup, "lxml")
     top = soup.find("html")
     source = top if isinstance(top, Tag) else soup
-    root: HtmlElement = lxml.html.Element("html")
+    root = lxml.etree.Element("html")
     _copy_attrs(source, root)
-    todo: list[tuple[Tag, HtmlElement]] = [(source, root)]
+    todo: list[tuple[Tag, _Element]] = [(source, root)]
     while todo:
         src, dst = todo.pop()
-        last: HtmlElement | None = None
+        last: _Element | None = None
         for child in src.children:
             if isinstance(child, Tag):
                 el = _sub_element(dst, child.name)
@@ -467,15 +507,15 @@ def _soup_tree(markup: str) -> HtmlElement:
     return root
 
 
-def _sub_element(parent: HtmlElement, name: str) -> HtmlElement:
+def _sub_element(parent: _Element, name: str) -> _Element:
     try:
-        el: HtmlElement = lxml.etree.SubElement(parent, name.lower())
+        el = lxml.etree.SubElement(parent, name.lower())
     except ValueError:  # a tag name lxml will not take, such as "<3"
         el = lxml.etree.SubElement(parent, "span")
     return el
 
 
-def _copy_attrs(src: object, dst: HtmlElement) -> None:
+def _copy_attrs(src: object, dst: _Element) -> None:
     attrs = getattr(src, "attrs", {})
     for key, value in attrs.items():
         text = " ".join(value) if isinstance(value, list) else str(value)

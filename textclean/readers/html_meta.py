@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element
 
 from textclean.model import PageMeta
 
@@ -101,12 +101,12 @@ class MetaCollector:
 
     # -- elements ------------------------------------------------------------
 
-    def html(self, el: HtmlElement) -> None:
+    def html(self, el: _Element) -> None:
         lang = el.get("lang") or el.get("xml:lang") or ""
         if len(lang) >= 2 and lang[:2].isalpha():
             self.language = lang[:2].lower()
 
-    def meta(self, el: HtmlElement) -> None:
+    def meta(self, el: _Element) -> None:
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
         content = _text(el.get("content"))
         if not key or not content:
@@ -126,33 +126,33 @@ class MetaCollector:
                      "parsely-author") and not content.startswith("http"):
             _add(self.authors, content)
 
-    def link(self, el: HtmlElement) -> None:
+    def link(self, el: _Element) -> None:
         rel = (el.get("rel") or "").lower().split()
         if "canonical" in rel and el.get("href"):
             self.url = self.url or el.get("href", "").strip()
 
-    def anchor(self, el: HtmlElement) -> None:
+    def anchor(self, el: _Element) -> None:
         """`<a rel=author>` names an author in its text."""
         if "author" in (el.get("rel") or "").lower().split():
-            _add(self.authors, _text(el.text_content())[:100])
+            _add(self.authors, _text("".join(el.itertext()))[:100])
 
     def set_title(self, text: str) -> None:
         if not self.title:
             self.title = _text(text)
 
-    def time(self, el: HtmlElement) -> None:
+    def time(self, el: _Element) -> None:
         value = _text(el.get("datetime"))
         if value and _DATE_START.match(value):
             _add(self.times, value)
 
-    def itemprop(self, el: HtmlElement, prop: str) -> None:
+    def itemprop(self, el: _Element, prop: str) -> None:
         """Microdata: the value is in content/datetime, else the element's text."""
         prop = prop.strip().lower()
         if prop not in ("headline", "datepublished", "datecreated", "datemodified", "author"):
             return
         value = _text(el.get("content") or el.get("datetime"))
         if not value and el.tag != "meta":
-            value = _text(el.text_content())[:400]
+            value = _text("".join(el.itertext()))[:400]
         if not value:
             return
         if prop == "headline":
