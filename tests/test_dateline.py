@@ -211,3 +211,32 @@ def test_empty_document() -> None:
     doc = Document(blocks=[])
     DatelineFinder()(doc)
     assert doc.dateline is None
+
+
+def test_dotted_date_read_day_first_on_an_english_page() -> None:
+    text = page("Council backs harbour plan", "", "04.08.17 08:08")
+    d = dateline(text)
+    assert d is not None and d.date == dt.date(2017, 8, 4)
+
+
+def test_dotted_date_month_first_when_the_page_says_so() -> None:
+    text = page("Council backs harbour plan", "", "04.08.17 08:08",
+                bottom=("Comments closed 12.25.17",))
+    d = dateline(text)
+    assert d is not None and d.date == dt.date(2017, 4, 8)
+
+
+def test_yearless_date_takes_the_copyright_year_as_last_resort() -> None:
+    text = page("Council backs harbour plan", "", "Apr 12",
+                bottom=("© 2019 Example News",))
+    d = dateline(text)
+    assert d is not None and d.date == dt.date(2019, 4, 12)
+    d = dateline(text, reference_date=dt.datetime(2021, 1, 5))
+    assert d is not None and d.date == dt.date(2020, 4, 12)
+
+
+def test_embedded_post_dates_lose_to_the_article_date() -> None:
+    text = page("Council backs harbour plan", "", "8 May 2021",
+                first="— Jane Doe (@janedoe) May 9, 2021")
+    d = dateline(text)
+    assert d is not None and d.date == dt.date(2021, 5, 8)

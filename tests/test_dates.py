@@ -85,9 +85,17 @@ def test_numeric_date_settled_by_a_day_over_twelve(line: str, date: dt.date,
     assert not m.ambiguous and m.date() == date and m.order == order
 
 
-def test_dotted_numeric_dates_are_day_first() -> None:
+def test_dotted_numeric_dates_hold_both_readings_day_first() -> None:
+    # Dots are day-first in most of the world but some US sites use them too,
+    # so the parser leaves it open with the day-first reading in front.
     m = find_dates("04.08.2017")[0]
-    assert not m.ambiguous and m.date() == dt.date(2017, 8, 4)
+    assert m.ambiguous and m.order == "dmy" and m.date() == dt.date(2017, 8, 4)
+    assert not find_dates("24.08.2017")[0].ambiguous
+
+
+def test_month_abbreviation_between_dashes() -> None:
+    assert only("04-ago-2021 5:11:10") == (dt.date(2021, 8, 4),
+                                           dt.datetime(2021, 8, 4, 5, 11, 10))
 
 
 @pytest.mark.parametrize("line", [

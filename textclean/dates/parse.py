@@ -35,6 +35,8 @@ _NAMED_PATTERNS: tuple[tuple[str, str], ...] = (
     ("mdy", rf"{_MONTH}\s{{0,3}}{_DAY},?\s{{0,3}}{_YEAR}"),
     # Feb 182009: day and year from separate elements of a calendar badge
     ("mdy", rf"{_MONTH}\s{{0,3}}(?P<d>[0-3]\d)(?P<y>(?:19|20)\d{{2}})(?!\d)"),
+    # 04-ago-2021, 15/Jan/2008
+    ("dmy", rf"(?<![\d-]){_DAY}(?P<sep>[-/]){_MONTH}(?P=sep){_YEAR4}"),
     # 2024. március 5., 2024 Mar 05
     ("ymd", rf"(?<!\d){_YEAR4}\.?,?\s{{0,2}}{_MONTH}\s{{0,2}}(?P<d>[0-3]?\d)\.?(?!\d)"),
 )
@@ -49,8 +51,8 @@ _NUMERIC_PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\d.,/-])(?P<y>(?:19|20)\d{2})\.\s(?P<m>[01]?\d)\.\s(?P<d>[0-3]?\d)\.?(?!\d)"),
     ("cjk", r"(?P<y>(?:19|20)\d{2})\s?[年년]\s?(?P<m>[01]?\d)\s?[月월]\s?"
             r"(?P<d>[0-3]?\d)\s?[日일]?"),
-    # 05.03.2024 and 5. 3. 2024: dots are day-first everywhere they are used.
-    ("dot", r"(?<![\d.,:/-])(?P<a>[0-3]?\d)\.\s?(?P<b>[01]?\d)\.\s?"
+    # 05.03.2024 and 5. 3. 2024: day-first nearly everywhere, but not on every US site.
+    ("dot", r"(?<![\d.,:/-])(?P<a>[0-3]?\d)\.\s?(?P<b>[0-3]?\d)\.\s?"
             r"(?P<y>(?:19|20)\d{2}|\d{2})(?!\d|\.\d)"),
     ("slash", r"(?<![\d.,:/-])(?P<a>[0-3]?\d)\s?/\s?(?P<b>[0-3]?\d)\s?/\s?"
               r"(?P<y>(?:19|20)\d{2}|\d{2})(?!\d|/\d)"),
@@ -153,8 +155,6 @@ def _numeric(style: str, m: re.Match[str]) -> DateMatch | None:
         y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
         return DateMatch(m.start(), m.end(), y, mo, d, style) if _valid(y, mo, d) else None
     a, b, y = int(m.group("a")), int(m.group("b")), _two_digit_year(m.group("y"))
-    if style == "dot":
-        return DateMatch(m.start(), m.end(), y, b, a, style) if _valid(y, b, a) else None
     day_first, month_first = _valid(y, b, a), _valid(y, a, b)
     if day_first and month_first and a != b:
         return DateMatch(m.start(), m.end(), y, b, a, style, ambiguous=True, order="dmy")

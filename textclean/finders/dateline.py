@@ -45,6 +45,13 @@ _NOT_PUBLICATION = re.compile(
     re.IGNORECASE,
 )
 _NEGATIVE = re.compile(r"©|\(c\)|copyright|all rights reserved", re.IGNORECASE)
+# An embedded post (tweet signature, "a post shared by ... (@name)") or a
+# comment's reply link: its date is someone else's.
+_EMBED_OR_COMMENT = re.compile(
+    r"\(@\w{1,30}\)|(?<![^\W\d_])(?:reply|antwort(?:en)?|répondre|responder|rispondi|"
+    r"zitieren|quote|permalink)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _TRAILING_SEPARATOR = re.compile(r"\s{0,3}(?:--?|—|–|:|\||·)?")
 _UNLIKELY = {"legal": -4.0, "comments": -2.5, "promo": -1.2, "navigation": -0.8,
@@ -121,6 +128,8 @@ def _line_scores(block: Block, text: str, matches: list[DateMatch],
     base = _residue_score(residue, text)
     if _NEGATIVE.search(text):
         base -= 3.0
+    if _EMBED_OR_COMMENT.search(text):
+        base -= 2.5
     unlikely = _UNLIKELY_DATE_ONLY if residue <= 3 else _UNLIKELY
     base += unlikely.get(block.removed_by or "", 0.0)
     scores = []
@@ -317,21 +326,36 @@ def _settle(candidates: list[Candidate], doc: Document, meta: set[dt.date],
     best_full = max(full, key=lambda c: c.score) if full else None
     latest = (doc.reference_date.date() if doc.reference_date else dt.date.today()) \
         + dt.timedelta(days=1)
+    page_year = best_full.match.year if best_full and best_full.match else None
+    if page_year is None and doc.reference_date is None \
+            and any(c.match and c.match.year is None for c in candidates):
+        page_year = _copyright_year(doc, latest)
     for c in candidates:
         m = c.match
         if m is None:
             continue
         if m.ambiguous:
-            if month_first is None:
+            if month_first is None and m.style != "dot":
                 continue
+            # Unsettled dots read day-first: 9 of 15 English dev pages agree.
             m = c.match = m.swapped() if month_first else m
         if m.year is not None:
             c.date = m.date()
         else:
-            year = best_full.match.year if best_full and best_full.match else None
-            c.date = _complete_year(m, known, year, doc.reference_date)
+            c.date = _complete_year(m, known, page_year, doc.reference_date)
         if c.date is not None and c.date > latest:
             c.date = None  # a page cannot be published after it was read
+
+
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _copyright_year(doc: Document, latest: dt.date) -> int | None:
+    """The latest year in the page's copyright lines: the year it was last built,
+    which is the best guess left for a yearless `Apr 12` under the headline."""
+    years = [int(y) for b in doc.blocks if len(b.text) <= 300 and _NEGATIVE.search(b.text)
+             for y in _YEAR_IN_TEXT.findall(b.text) if int(y) <= latest.year]
+    return max(years) if years else None
 
 
 def _complete_year(m: DateMatch, known: set[dt.date], page_year: int | None,
@@ -340,7 +364,7 @@ def _complete_year(m: DateMatch, known: set[dt.date], page_year: int | None,
 
     First from a full date on the page with the same day and month, then
     from the page's most likely publication date, then from the reference
-    date (the latest such day not after it).
+    date (the latest such day not after it), else from the copyright year.
     """
     same = [d for d in known if (d.month, d.day) == (m.month, m.day)]
     if same:
