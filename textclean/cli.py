@@ -39,7 +39,7 @@ examples:
   curl -s https://example.com/news/1 | textclean --input html
   textclean page.html -f json | jq .headline
   textclean --field body *.txt              only the body of each file
-  textclean --explain page.txt | less -R    every line with its decision
+  textclean --explain page.txt | less       every line with its decision
   textclean --jsonl crawl.jsonl.gz -o clean.jsonl.gz --jobs 4
   textclean --jsonl --input-field html --keep-input < pages.jsonl
   textclean --disable captions,bylines --config textclean.toml page.txt
@@ -49,6 +49,9 @@ examples:
 without its page field (keep it with --keep-input) plus the article under
 --output-key. A line that cannot be cleaned gives {..., "error": {"line": N,
 "message": ...}} instead, so output line N always answers input line N.
+
+exit status: 0 done (error records included), 1 an input could not be read
+or the output written, 2 usage error, 130 interrupted, 141 output closed early.
 """
 
 
@@ -138,8 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "or a comma list)")
     jsonl.add_argument("-j", "--jobs", type=_positive_int, metavar="N",
                        help="worker processes (default: all cores; 1: no workers)")
-    jsonl.add_argument("--timeout", type=_seconds, metavar="SECONDS",
-                       help=f"time limit per page, 0 for none (default: {DEFAULT_TIMEOUT:g})")
+    parser.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+                        help=f"time limit per page, 0 for none (default: {DEFAULT_TIMEOUT:g})")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no progress bar, summary or warnings on stderr")
     parser.add_argument("--version", action="version",
