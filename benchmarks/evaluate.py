@@ -317,7 +317,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="glob of JSON Lines eval files (.jsonl or .jsonl.gz), "
                              "relative to the repo root or absolute")
     parser.add_argument("--systems", default=",".join(SYSTEMS),
-                        help=f"comma-separated systems to run, from: {', '.join(SYSTEMS)}")
+                        help=f"comma-separated systems to run, from: {', '.join(SYSTEMS)} "
+                             "(the baselines everything and words10 read the page's visible "
+                             "text in both modes)")
     parser.add_argument("--mode", choices=["text", "html", "both"], default="both",
                         help="text: tools get the page's visible text (HTML-only tools get it "
                              "as one <p> per line); html: tools get the original HTML")

@@ -244,7 +244,9 @@ def markdown(runs: Sequence[Run], meta: dict[str, Any],
              _budget_line(runs, meta), "",
              "Body F1 is the scrapinghub shingle metric; snippet F is trafilatura's "
              "with/without convention; CPU time is process time inside each worker, "
-             "around the extraction call only.", ""]
+             "around the extraction call only; peak MB is the worker's max RSS, so the "
+             "baselines' figure is the harness's own floor. Datasets with only date gold "
+             "are not run for tools that give no date.", ""]
     for mode in sorted({r.mode for r in runs}, reverse=True):
         keys = [r.key for r in runs if r.mode == mode and r.unavailable is None]
         lines += [f"## Summary, {mode} mode", ""]
