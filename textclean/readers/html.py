@@ -30,7 +30,10 @@ from textclean.readers.text import read_text
 HUGE_TREE_LIMIT = 5_000_000
 # The BeautifulSoup fallback is pure Python; past this size it is too slow
 # to be worth it and the page is read as tag-stripped text instead.
-SOUP_LIMIT = 3_000_000
+SOUP_LIMIT = 1_500_000
+# Rendering stops after this many elements. News pages have a few thousand;
+# the cap bounds the time a hostile page (20 MB of empty divs) can take.
+MAX_ELEMENTS = 250_000
 
 _DROP = frozenset({
     "script", "style", "noscript", "template", "svg", "math", "iframe", "frame", "frameset",
@@ -347,9 +350,13 @@ def _walk(root: _Element, meta: MetaCollector) -> _Renderer:
     push, pop = stack.append, stack.pop
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
     block, separated, meta_tags, drop = _BLOCK, _SEPARATED, _META_TAGS, _DROP
+    budget = MAX_ELEMENTS
     for event, el in walker:
         tag = el.tag
         if event == "start":
+            budget -= 1
+            if not budget:
+                break
             if tag.__class__ is not str:
                 walker.skip_subtree()
                 push(None)

@@ -1,0 +1,333 @@
+"""The HTML reader, its metadata and the dom filter, on small handmade pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import textclean
+from textclean.filters.dom import DomHints
+from textclean.model import Block, Document
+from textclean.readers import html as html_reader
+from textclean.readers.html import class_hints, read_html
+from textclean.readers.html_meta import clean_title
+from textclean.readers.text import read_text
+
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "html" / "news-article.html"
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def texts(markup: str) -> list[str]:
+    return [b.text for b in read_html(markup)[0]]
+
+
+def block(markup: str, text: str) -> Block:
+    return next(b for b in read_html(markup)[0] if b.text == text)
+
+
+# -- rendering -------------------------------------------------------------------
+
+
+def test_paragraphs_are_lines_in_their_own_groups() -> None:
+    blocks, _ = read_html(page("<p>One two.</p><p>Three <b>four</b>.</p>"))
+    assert [b.text for b in blocks] == ["One two.", "Three four."]
+    assert blocks[0].group != blocks[1].group
+    assert [b.index for b in blocks] == [0, 1]
+    assert blocks[0].line_no < blocks[1].line_no
+
+
+def test_br_breaks_a_line_inside_the_same_group() -> None:
+    blocks, _ = read_html(page("<p>Quay Street<br>Porthaven</p>"))
+    assert [b.text for b in blocks] == ["Quay Street", "Porthaven"]
+    assert blocks[0].group == blocks[1].group
+
+
+def test_two_brs_make_a_blank_line() -> None:
+    blocks, _ = read_html(page("<div>First<br><br>Second</div>"))
+    assert blocks[0].group != blocks[1].group
+
+
+def test_divs_are_lines_without_a_blank_between() -> None:
+    blocks, _ = read_html(page("<div>Alpha</div><div>Beta</div>"))
+    assert [b.text for b in blocks] == ["Alpha", "Beta"]
+    assert blocks[0].group == blocks[1].group
+
+
+def test_inline_elements_join_without_extra_spaces() -> None:
+    assert texts(page("<p>bl<span>ack</span>bird and <i>wren</i></p>")) == ["blackbird and wren"]
+
+
+def test_lists_and_tables_are_separated_from_paragraphs() -> None:
+    blocks, _ = read_html(page(
+        "<p>Intro.</p><ul><li>one</li><li>two</li></ul>"
+        "<table><tr><td>a</td><td>b</td></tr></table><p>Outro.</p>"))
+    groups = {b.text: b.group for b in blocks}
+    assert groups["one"] == groups["two"]
+    assert len({groups["Intro."], groups["one"], groups["a"], groups["Outro."]}) == 4
+
+
+def test_entities_and_nbsp_are_decoded() -> None:
+    assert texts(page("<p>Fish&nbsp;&amp;&nbsp;chips &eacute;t&eacute;</p>")) == [
+        "Fish & chips été"]
+
+
+def test_pre_keeps_its_line_breaks() -> None:
+    assert texts(page("<pre>line one\nline two</pre>")) == ["line one", "line two"]
+
+
+@pytest.mark.parametrize("hidden", [
+    "<script>var x = 1;</script>", "<style>p { color: red }</style>",
+    "<noscript>Enable JavaScript</noscript>", "<template><p>later</p></template>",
+    "<!-- a comment -->", "<span hidden>secret</span>", "<span aria-hidden='true'>icon</span>",
+    "<span style='display: none'>gone</span>", "<span style='Visibility : hidden'>x</span>",
+    "<button>Share</button>", "<select><option>One</option></select>",
+    "<input value='search'>", "<svg><text>chart</text></svg>", "<iframe>frame</iframe>",
+])
+def test_invisible_and_widget_elements_are_dropped(hidden: str) -> None:
+    assert texts(page(f"<p>Before {hidden}after.</p>")) == ["Before after."]
+
+
+def test_head_text_is_not_rendered() -> None:
+    assert texts(page("<p>Body text.</p>", head="<title>Title</title>")) == ["Body text."]
+
+
+# -- features --------------------------------------------------------------------
+
+
+def test_link_density_is_the_share_of_link_text() -> None:
+    b = block(page("<p><a href='/x'>abcde</a>fghij</p>"), "abcdefghij")
+    assert b.link_density == pytest.approx(0.5)
+    assert block(page("<p>no links here</p>"), "no links here").link_density == 0.0
+
+
+def test_anchor_without_href_is_not_a_link() -> None:
+    assert block(page("<p><a name='top'>anchor</a> text</p>"), "anchor text").link_density == 0.0
+
+
+def test_heading_level_tag_and_list_item() -> None:
+    markup = page("<h2>Sub <span>head</span></h2><ul><li><a href='/'>Item</a></li></ul><p>P</p>")
+    heading, item, para = read_html(markup)[0]
+    assert (heading.heading_level, heading.tag, heading.list_item) == (2, "h2", False)
+    assert (item.heading_level, item.tag, item.list_item) == (0, "li", True)
+    assert (para.heading_level, para.tag, para.list_item) == (0, "p", False)
+
+
+def test_text_reader_blocks_have_no_dom_features() -> None:
+    blocks = read_text("A line of text.\n\nAnother line.")
+    assert all(b.tag == "" and not b.hints for b in blocks)
+
+
+# -- hints -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("words", "hint"), [
+    ("socialShareBar", "share"), ("site-footer", "footer"), ("main_navigation", "nav"),
+    ("topnav", "nav"), ("breadcrumbs", "breadcrumb"), ("cookie-consent", "cookie"),
+    ("newsletter-signup", "newsletter"), ("related-posts", "related"), ("ad-slot", "ad"),
+    ("advertisement", "ad"), ("comments-area", "comment"), ("articleBody", "main"),
+    ("entry-content", "main"), ("byline", "byline"), ("sr-only", "srtext"),
+    ("right-rail", "sidebar"), ("wp-caption-text", "caption"), ("post-tags", "tags"),
+])
+def test_class_words_map_to_hints(words: str, hint: str) -> None:
+    assert hint in class_hints(words)
+
+
+@pytest.mark.parametrize("words", ["header-image", "shadow", "loaded", "navy-blue",
+                                   "commentary", "read", "badge"])
+def test_class_words_that_only_look_like_hints(words: str) -> None:
+    assert not class_hints(words) & {"ad", "nav", "comment"}
+
+
+def test_hints_are_inherited_from_every_container() -> None:
+    markup = page("<footer><div class='social'><p>Follow us on the socials</p></div></footer>")
+    assert {"footer", "social"} <= block(markup, "Follow us on the socials").hints
+
+
+def test_semantic_tags_and_roles_give_hints() -> None:
+    markup = page("<div role='navigation'><p>Go there</p></div><aside><p>Aside</p></aside>")
+    assert "nav" in block(markup, "Go there").hints
+    assert "aside" in block(markup, "Aside").hints
+
+
+def test_inline_element_hint_covers_a_line_only_when_it_holds_all_of_it() -> None:
+    markup = page("<p><span class='byline'>By Ann Lee</span></p>"
+                  "<p>Text with <span class='ad'>an ad word</span> inside it.</p>")
+    assert "byline" in block(markup, "By Ann Lee").hints
+    assert "ad" not in block(markup, "Text with an ad word inside it.").hints
+
+
+def test_slug_ids_are_not_read_as_roles() -> None:
+    markup = page("<div id='sharing-with-a-single-developer'><p>Prose here.</p></div>")
+    assert "share" not in block(markup, "Prose here.").hints
+
+
+def test_main_content_cancels_boilerplate_words_of_its_wrappers() -> None:
+    markup = page("<div class='nav-open'><div class='article-body'><p>Story.</p>"
+                  "<div class='share-tools'><p>Share this</p></div></div></div>")
+    assert "nav" not in block(markup, "Story.").hints
+    assert "share" in block(markup, "Share this").hints
+
+
+def test_a_boilerplate_wrapper_holding_most_of_the_prose_is_not_believed() -> None:
+    prose = "".join(f"<p>{'This is a long sentence of real article prose. ' * 4}{i}</p>"
+                    for i in range(6))
+    markup = page(f"<div class='page-sidebar-layout'>{prose}</div>"
+                  "<div class='sidebar'><p>Small widget text that is short</p></div>")
+    blocks = read_html(markup)[0]
+    assert not any("sidebar" in b.hints for b in blocks[:6])
+    assert "sidebar" in block(markup, "Small widget text that is short").hints
+
+
+# -- metadata --------------------------------------------------------------------
+
+
+def test_fixture_metadata() -> None:
+    _, meta = read_html(FIXTURE.read_text(encoding="utf-8"))
+    assert meta.title == "Harbour bridge reopens after repairs"
+    assert meta.headlines[:2] == ["Harbour bridge reopens after two years of repairs",
+                                  "Harbour bridge reopens after repairs"]
+    assert meta.dates == ["2024-05-02T08:30:00+01:00", "2024-05-03T10:00:00+01:00"]
+    assert meta.url == "https://courier.example/news/harbour-bridge-reopens"
+    assert meta.site_name == "The Coastal Courier"
+    assert meta.language == "en"
+    assert meta.authors == ["Maria Lindqvist", "Tom Okafor"]
+
+
+@pytest.mark.parametrize(("title", "clean"), [
+    ("Bridge reopens after repairs - The Courier", "Bridge reopens after repairs"),
+    ("Bridge reopens after repairs | Courier", "Bridge reopens after repairs"),
+    ("Bridge reopens | News | The Courier", "Bridge reopens"),
+    ("Courier | Bridge reopens after long repairs", "Bridge reopens after long repairs"),
+    ("Brexit: what happens next for the ports", "Brexit: what happens next for the ports"),
+    ("Plain title", "Plain title"),
+])
+def test_title_loses_its_site_name(title: str, clean: str) -> None:
+    assert clean_title(title) == clean
+
+
+def test_modified_dates_come_after_published_ones() -> None:
+    head = ("<meta property='article:modified_time' content='2021-03-04'>"
+            "<meta name='pubdate' content='2021-03-01'>")
+    _, meta = read_html(page("<p>x</p><time datetime='2021-03-02'>2 March</time>", head))
+    assert meta.dates == ["2021-03-01", "2021-03-02", "2021-03-04"]
+
+
+def test_microdata_and_h1_give_headlines_and_dates() -> None:
+    body = ("<h1>Visible headline</h1><span itemprop='headline'>Micro headline</span>"
+            "<meta itemprop='datePublished' content='2019-07-01T10:00'>"
+            "<span itemprop='author'>Jo Bloggs</span>")
+    _, meta = read_html(page(body))
+    assert meta.headlines == ["Micro headline", "Visible headline"]
+    assert meta.dates == ["2019-07-01T10:00"]
+    assert meta.authors == ["Jo Bloggs"]
+
+
+def test_og_url_is_used_without_canonical_and_language_is_two_letters() -> None:
+    markup = ("<html lang='PT-br'><head><meta property='og:url' content='https://x.example/a'>"
+              "</head><body><p>x</p></body></html>")
+    _, meta = read_html(markup)
+    assert (meta.url, meta.language) == ("https://x.example/a", "pt")
+
+
+def test_broken_json_ld_is_ignored() -> None:
+    head = "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", </script>"
+    _, meta = read_html(page("<p>Text.</p>", head))
+    assert meta.headlines == [] and meta.dates == []
+
+
+# -- safety ----------------------------------------------------------------------
+
+
+def test_entities_declared_in_a_doctype_are_not_expanded() -> None:
+    lol = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
+    markup = (f'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">{lol}]>'
+              "<html><body><p>&lol9;</p></body></html>")
+    blocks, _ = read_html(markup)
+    assert sum(len(b.text) for b in blocks) < 1000
+
+
+def test_very_deep_nesting_still_gives_the_text() -> None:
+    markup = page("<div>" * 5000 + "<p>Deep down.</p>" + "</div>" * 5000 + "<p>After.</p>")
+    assert texts(markup) == ["Deep down.", "After."]
+
+
+def test_rendering_stops_at_the_element_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html_reader, "MAX_ELEMENTS", 50)
+    blocks, _ = read_html(page("".join(f"<p>para {i}</p>" for i in range(200))))
+    assert 0 < len(blocks) < 50
+
+
+def test_a_20_megabyte_page_gives_a_result() -> None:
+    markup = page("<p>" + "word " * 4_000_000 + "</p>")
+    blocks, _ = read_html(markup)
+    assert len(blocks) == 1
+
+
+@pytest.mark.parametrize("junk", ["", "   ", "<" * 1000, "<p", "</div></div>text",
+                                  "<html><body></body></html>", "\ufeff<p>bom</p>"])
+def test_junk_markup_never_raises(junk: str) -> None:
+    blocks, _ = read_html(junk)
+    assert all(b.text for b in blocks)
+
+
+# -- dom filter ------------------------------------------------------------------
+
+
+def run_dom(blocks: list[Block]) -> list[Block]:
+    DomHints()(Document(blocks=blocks))
+    return blocks
+
+
+def test_dom_filter_removes_boilerplate_containers_and_keeps_the_article() -> None:
+    blocks = run_dom(read_html(FIXTURE.read_text(encoding="utf-8"))[0])
+    kept = {b.text for b in blocks if not b.removed}
+    reasons: dict[str, str | None] = {}
+    for b in blocks:
+        if b.removed_by == "dom":
+            reasons.setdefault(b.text, b.reason)
+    assert "Costs rose sharply" in kept
+    assert any(t.startswith("The harbour bridge reopened") for t in kept)
+    assert "Harbour bridge reopens after two years of repairs" in kept  # article header
+    assert reasons["News"] == "inside a nav container"
+    assert reasons["Most read"] == "inside a sidebar container"
+    assert reasons["Privacy | Terms"] == "inside a footer container"
+    assert reasons["Share on Facebook Share by email"] == "inside a share container"
+    assert reasons["The Coastal Courier"] == "inside the page header"
+    assert reasons["Porthaven"] == "inside a footer container"
+
+
+def test_dom_filter_removes_long_all_link_lines() -> None:
+    links = " ".join(f"<a href='/{i}'>Another story headline number {i}</a>" for i in range(8))
+    blocks = run_dom(read_html(page(f"<p>{links}</p><p>Prose that stays.</p>"))[0])
+    assert blocks[0].removed_by == "dom" and not blocks[1].removed
+
+
+def test_dom_filter_leaves_text_input_alone() -> None:
+    text = "Home\n\n* [News](/news)\n* [Sport](/sport)\n\n" + "[A long link line](/x) " * 20
+    blocks = run_dom(read_text(text))
+    assert not any(b.removed for b in blocks)
+
+
+def test_dom_step_runs_first_by_default() -> None:
+    assert textclean.DEFAULT_STEPS[0] == "dom"
+
+
+# -- end to end ------------------------------------------------------------------
+
+
+def test_fixture_cleans_to_its_article() -> None:
+    article = textclean.clean(FIXTURE.read_text(encoding="utf-8"), input="html")
+    assert article.headline == "Harbour bridge reopens after two years of repairs"
+    body = article.body
+    for sentence in ("The harbour bridge reopened to traffic", "Drivers queued from before dawn",
+                     "The repairs cost almost twice", "Local businesses on both sides"):
+        assert sentence in body
+    for junk in ("Sport", "cookies", "Share on Facebook", "Council approves", "Storm warning",
+                 "All rights reserved", "hidden and must not", "not text", "JavaScript"):
+        assert junk not in body
+    assert article.url == "https://courier.example/news/harbour-bridge-reopens"
+    assert article.site_name == "The Coastal Courier"
