@@ -245,3 +245,25 @@ def test_stats_summary() -> None:
         stats.add(status)
     assert stats.summary(2) == ("textclean: 4 pages, 1 empty, 1 errors, 2.0 pages/s "
                                 "(2 jobs, 2.0s)")
+
+
+def test_pool_reads_input_lazily_with_bounded_chunks_in_flight() -> None:
+    pulled = 0
+    worst_lead = 0
+    emitted = 0
+
+    def source() -> Any:
+        nonlocal pulled
+        for chunk in records(200):
+            pulled += 1
+            yield chunk
+
+    def emit(result: batch.Result) -> None:
+        nonlocal emitted, worst_lead
+        emitted += 1
+        # Chunks pulled from the input but not yet written out (4 records each).
+        worst_lead = max(worst_lead, pulled - emitted // 4)
+
+    batch.run_parallel(batch.JsonlJob(), source(), emit, 2)
+    assert emitted == 200
+    assert worst_lead <= 3 * 2 + 1  # max_pending for 2 jobs, plus the one being written
