@@ -275,6 +275,7 @@ def test_disable_changes_the_result() -> None:
 @pytest.mark.parametrize("args", [
     ["--disable", "no-such-step"], ["--enable", "bogus"], ["--jobs", "0"],
     ["--timeout", "soon"], ["--jsonl", "--format", "text"], ["--bogus-flag"],
+    ["--keep-input"], ["--input-field", "html"],
 ])
 def test_usage_errors_exit_2_with_one_line(args: list[str]) -> None:
     result = run(*args, stdin=PAGE.encode())

@@ -572,6 +572,12 @@ def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.jsonl and (args.format or args.field or args.explain):
         raise UsageError("--format, --field and --explain do not apply to --jsonl")
+    batch_only = {"--input-field": args.input_field, "--keep-input": args.keep_input,
+                  "--drop": args.drop,
+                  "--output-key": args.output_key != batch.DEFAULT_OUTPUT_KEY}
+    given = [flag for flag, value in batch_only.items() if value]
+    if given and not args.jsonl:
+        raise UsageError(f"{given[0]} only applies to --jsonl")
     config, plugins = build_config(args)
     if args.list_filters:
         list_filters(sys.stdout)
