@@ -34,7 +34,27 @@ class Thresholds:
         self.max_link_density = max_link_density
 
 
-def classify(block: Block, t: Thresholds) -> str:
+_PROSE_PUNCT = re.compile(r"[.!?,;:。，、！？؟،]")
+
+
+def _prose_score(block: Block) -> float:
+    """A stand-in for stop-word density where the page's language has no list:
+    prose is punctuated every few words in every language, menus are not."""
+    marks = len(_PROSE_PUNCT.findall(block.text))
+    return min(0.5, 2.0 * marks / max(1, block.words))
+
+
+def stopwords_work(blocks: list[Block]) -> bool:
+    """Whether stop-word density separates prose on this page.
+
+    With no list for the page's language, even its long prose blocks have
+    almost no stop words; then punctuation has to do the job.
+    """
+    densities = sorted(b.stopword_density for b in blocks if len(b.text) >= 150)
+    return not densities or densities[len(densities) // 2] >= 0.08
+
+
+def classify(block: Block, t: Thresholds, use_stopwords: bool = True) -> str:
     """The context-free label of one block."""
     if block.removed:
         return BAD
@@ -43,9 +63,10 @@ def classify(block: Block, t: Thresholds) -> str:
     length = len(block.text)
     if length < t.length_low:
         return SHORT
-    if block.stopword_density >= t.stopwords_high:
+    density = block.stopword_density if use_stopwords else _prose_score(block)
+    if density >= t.stopwords_high:
         return GOOD if length > t.length_high else NEARGOOD
-    if block.stopword_density >= t.stopwords_low:
+    if density >= t.stopwords_low:
         return NEARGOOD
     return BAD
 
@@ -112,7 +133,8 @@ class Body(Filter):
         blocks = doc.blocks
         if not blocks:
             return
-        initial = [classify(b, self.thresholds) for b in blocks]
+        use_stopwords = stopwords_work(blocks)
+        initial = [classify(b, self.thresholds, use_stopwords) for b in blocks]
         labels = revise(initial)
         if GOOD not in labels:
             # A short article has no block long enough to be "good" on its

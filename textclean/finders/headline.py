@@ -1,9 +1,10 @@
 """The headline: the title line just above the article body.
 
-Site names, section labels, captions and menus also sit above the body, so
-candidates are scored: a marked-up top-level heading or a line matching the
-page's own title metadata wins outright; otherwise a title-shaped line alone
-in its group, close to the body, does.
+Site names, section labels, bylines, captions and menus also sit above the
+body, so candidates are scored on evidence that holds on any site: a marked-up
+top-level heading or a match with the page's title metadata; the words it
+shares with the opening paragraphs (a headline announces what follows); a
+date line next to it; a title-like shape; closeness to the body.
 """
 
 from __future__ import annotations
@@ -14,8 +15,16 @@ from textclean.filters.base import Filter
 from textclean.model import Block, Document
 from textclean.registry import register
 
+_WORD = re.compile(r"\w+")
 _NON_WORD = re.compile(r"\W+")
-_DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
+_DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b\d{1,2}:\d{2}\b")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_NAV_MARK = re.compile(r"[»›|·•]|\b[A-Z]{2,} [A-Z]{2,}\b")
+_NUMBERED = re.compile(r"^\d{1,2}[.):] ")
+_BYLINE = re.compile(r"^(?:by|from|posted by|written by|von|par|por)\s", re.IGNORECASE)
+_CONTROL = re.compile(
+    r"\b(?:e-?mail|print|share|feeds?|rss|comments?|subscribe|sign in|log in|newsletter"
+    r"|advertisement|click|font size)\b", re.IGNORECASE)
 _UNLIKELY = frozenset({"widgets", "notices", "legal", "comments", "captions", "bylines"})
 
 
@@ -38,51 +47,74 @@ def _title_match(text: str, titles: list[str]) -> float:
     return best
 
 
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if len(w) > 3}
+
+
+def _is_date_line(block: Block) -> bool:
+    return block.words <= 14 and bool(_YEAR.search(block.text) or _DATE_LIKE.search(block.text))
+
+
+class _Page:
+    """What every candidate is compared with, computed once per page."""
+
+    def __init__(self, doc: Document) -> None:
+        self.titles = doc.meta.headlines + ([doc.meta.title] if doc.meta.title else [])
+        opening = [b.text for b in doc.blocks[doc.body_start:doc.body_end] if not b.removed]
+        self.opening_words = _content_words(" ".join(opening)[:2500])
+        self.group_sizes: dict[int, int] = {}
+        for b in doc.blocks:
+            self.group_sizes[b.group] = self.group_sizes.get(b.group, 0) + 1
+        self.date_lines = {b.index for b in doc.blocks[max(0, doc.body_start - 40):
+                                                        doc.body_start + 3] if _is_date_line(b)}
+
+
 @register("headline")
 class Headline(Filter):
     """Finds the headline above (or at the top of) the body region."""
 
     name = "headline"
 
-    def __init__(self, look_back: int = 25, look_ahead: int = 2) -> None:
+    def __init__(self, look_back: int = 30) -> None:
         self.look_back = look_back
-        self.look_ahead = look_ahead
 
-    def _score(self, block: Block, distance: int, doc: Document, group_size: int) -> float:
-        if block.removed_by in _UNLIKELY or not 2 <= block.words <= 40 or len(block.text) > 300:
-            return -1.0
+    def score(self, block: Block, distance: int, page: _Page) -> float:
+        """How much a line looks like this page's headline; <= 0 means not at all."""
+        text = block.text
+        if block.removed_by in _UNLIKELY or not 2 <= block.words <= 40 or len(text) > 300:
+            return 0.0
         if block.link_density > 0.6 and block.heading_level != 1:
-            return -1.0
-        score = 1.0
-        titles = doc.meta.headlines + ([doc.meta.title] if doc.meta.title else [])
-        score += 6.0 * _title_match(block.text, titles)
-        if block.heading_level == 1:
-            score += 4.0
-        elif block.heading_level:
+            return 0.0
+        score = 1.0 + 6.0 * _title_match(text, page.titles)
+        score += 4.0 if block.heading_level == 1 else 1.0 if block.heading_level else 0.0
+        words = _content_words(text)
+        if words:
+            score += 3.0 * len(words & page.opening_words) / len(words)
+        if page.date_lines & {block.index - 2, block.index - 1, block.index + 1, block.index + 2}:
             score += 1.0
-        if group_size == 1:
-            score += 1.0
+        if page.group_sizes[block.group] == 1:
+            score += 0.5
         if 4 <= block.words <= 25:
             score += 1.0
-        if block.text.endswith(".") or _DATE_LIKE.search(block.text):
+        if text.endswith(".") or _DATE_LIKE.search(text) or _is_date_line(block) and block.words < 6:
             score -= 1.5
-        return score - 0.08 * distance
+        if _NAV_MARK.search(text) or _NUMBERED.match(text) or _BYLINE.match(text):
+            score -= 2.0
+        if _CONTROL.search(text) and block.words <= 6:
+            score -= 2.0
+        return score - 0.05 * distance
 
     def __call__(self, doc: Document) -> None:
         blocks = doc.blocks
         if not blocks or doc.body_end <= doc.body_start:
             return
-        group_sizes: dict[int, int] = {}
-        for b in blocks:
-            group_sizes[b.group] = group_sizes.get(b.group, 0) + 1
-        lo = max(0, doc.body_start - self.look_back)
-        hi = min(len(blocks), doc.body_start + self.look_ahead)
+        page = _Page(doc)
         best_score, best_index = 0.0, None
-        for i in range(lo, hi):
+        for i in range(max(0, doc.body_start - self.look_back), doc.body_start + 1):
             block = blocks[i]
-            if i >= doc.body_start and block.role != "heading":
+            if i == doc.body_start and block.role != "heading":
                 continue
-            score = self._score(block, abs(doc.body_start - i), doc, group_sizes[block.group])
+            score = self.score(block, doc.body_start - i, page)
             if score > best_score:
                 best_score, best_index = score, i
         if best_index is not None:
