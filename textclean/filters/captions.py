@@ -45,6 +45,15 @@ def _caption_shaped(block: Block) -> bool:
             and not looks_like_heading(block))
 
 
+def credit_or_dated(block: Block) -> str | None:
+    """The reason a line is a caption by its wording alone, whatever its place."""
+    if block.words <= 30 and _CREDIT.search(block.text[:300]):
+        return "photo or video credit"
+    if block.words <= 20 and _DATED_CAPTION.search(block.text):
+        return "caption with a date in brackets"
+    return None
+
+
 @register("captions")
 class Captions(Filter):
     """Removes caption-shaped lines and photo credits among the body lines."""
@@ -55,9 +64,8 @@ class Captions(Filter):
         for block in doc.blocks:
             if block.removed:
                 continue
-            if block.words <= 30 and _CREDIT.search(block.text[:300]):
-                block.remove(self.name, "photo or video credit")
-            elif _DATED_CAPTION.search(block.text) and block.words <= 20:
-                block.remove(self.name, "caption with a date in brackets")
+            reason = credit_or_dated(block)
+            if reason:
+                block.remove(self.name, reason)
             elif _caption_shaped(block):
                 block.remove(self.name, "caption: not a sentence, not a heading")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from textclean.filters.base import Filter
+from textclean.filters.captions import credit_or_dated
 from textclean.model import Block, Document
 from textclean.registry import register
 
@@ -82,6 +83,8 @@ class Headline(Filter):
         """How much a line looks like this page's headline; <= 0 means not at all."""
         text = block.text
         if block.removed_by in _UNLIKELY or not 2 <= block.words <= 40 or len(text) > 300:
+            return 0.0
+        if credit_or_dated(block):
             return 0.0
         if block.link_density > 0.6 and block.heading_level != 1:
             return 0.0
