@@ -1,143 +1,372 @@
-"""Plain text, html2text markdown and `lynx -dump` output into blocks.
+"""Plain text, WET records, html2text markdown and `lynx -dump` output into blocks.
 
-All three shapes reach the same blocks: markdown link syntax and lynx's
-`[12]` link numbers are turned into link density (the strongest boilerplate
-signal there is) instead of being left as noise, and hard-wrapped paragraphs
-are joined back so that a paragraph is one block whatever the renderer did.
+Every shape must reach the same blocks, one per paragraph or line, holding
+only the visible words: the body we output is compared token for token with
+what a reader saw, so a stray `*`, `_em_`, `[12]` or `](http://...)` costs as
+much as a missing word. Link syntax is not thrown away but turned into link
+density, the strongest boilerplate signal a text input has. Hard-wrapped
+paragraphs (html2text wraps at 78 columns, lynx at about 76) are joined back,
+but only when the document is demonstrably wrapped, so one-block-per-line
+text is never merged.
+
+The shape is decided once per document (`_detect`), because some marks are
+ambiguous out of context: `[12]` is a lynx link number but a citation in
+plain text, and `_word_` is emphasis only in markdown.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Literal
 
 from textclean.model import Block
 
-_MD_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
-_MD_LINK = re.compile(r"\[([^\]\n]{0,500})\]\((?:[^)\s]{0,2000})(?: \"[^\"\n]{0,500}\")?\)")
-_MD_REF_LINK = re.compile(r"\[([^\]\n]{1,500})\]\[\d{1,5}\]")
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,1000}?)\1")
-_LIST_ITEM = re.compile(r"^(?:[*+\-\u2022\u00b7]|\d{1,3}[.)])\s+(?=\S)")
+Shape = Literal["plain", "markdown", "lynx"]
+
+# --- patterns (all bounded, no nested quantifiers over overlapping classes) ----------
+
+_MD_LINK_TEXT = r"((?:\\.|[^\]\\\n]){0,500})"
+_MD_URL = r"(?:<[^>\n]{0,2000}>|[^\s()]{0,2000}(?:\([^\s()]{0,500}\)[^\s()]{0,500}){0,3})"
+_MD_TITLE = r"""(?:\s{1,5}(?:"[^"\n]{0,500}"|'[^'\n]{0,500}'))?"""
+_MD_IMAGE = re.compile(r"!\[" + _MD_LINK_TEXT + r"\]\(" + _MD_URL + _MD_TITLE + r"\)")
+_MD_LINK = re.compile(r"\[" + _MD_LINK_TEXT + r"\]\(" + _MD_URL + _MD_TITLE + r"\)")
+_MD_REF_LINK = re.compile(r"\[" + _MD_LINK_TEXT + r"\]\[[^\]\n]{0,50}\]")
+_MD_REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]{1,100}\]:\s{0,5}\S")
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#{1,10})?[ \t]*$")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
+_MD_TABLE_RULE = re.compile(
+    r"^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*){0,100}\|?[ \t]*$")
+_MD_HR = re.compile(r"^(?:[*\-_][ \t]{0,3}){3,100}$")
+# Emphasis marks at the edge of a word; a `_` inside a word (snake_case) stays.
+_MD_EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*])")
+_MD_CODE = re.compile(r"`{1,3}")
+_BULLET = re.compile(r"^([*+\-\u2022\u00b7\u25aa\u25cf\u2013])[ \t]+(?=\S)")
+_NUMBERED = re.compile(r"^(\d{1,3})[.)][ \t]+(?=\S)")
+_QUOTE_PREFIX = re.compile(r"^(?:>[ \t]?){1,10}")
+
 _LYNX_LINK = re.compile(r"\[(\d{1,5})\]")
-_LYNX_REFERENCES = re.compile(r"^\s*(?:References|Visible links|Hidden links):?\s*$")
-_LYNX_REF_LINE = re.compile(r"^\s*\d{1,5}\.\s+\S+://\S*\s*$")
+_LYNX_REFERENCES = re.compile(r"^[ \t]*(?:References|Visible links|Hidden links):?[ \t]*$")
+_LYNX_REF_LINE = re.compile(r"^[ \t]*\d{1,5}\.[ \t]+[a-z][\w+.-]{0,30}:\S{0,5000}[ \t]*$")
+_LYNX_IFRAME = re.compile(r"^[ \t]*I?FRAME:")
+# Images and form controls as lynx prints them: [pic.jpg], [INLINE], (BUTTON),
+# [ ], (*), ____ text fields.
+_LYNX_CONTROL = re.compile(
+    r"\[(?:[^\]\s]{1,200}\.(?:jpe?g|png|gif|svg|webp|bmp|ico)(?:\?[^\]\s]{0,200})?|"
+    r"https?://[^\]\s]{1,500}|INLINE|LINK|IMAGE|USEMAP|image|spacer|[ Xx*]?)\]"
+    r"|\((?:BUTTON|RADIO|CHECKBOX|Submit|submit|[ *])\)|_{3,}",
+)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
-_QUOTE_PREFIX = re.compile(r"^(?:>\s?)+")
+_INDENT = re.compile(r"^[ \t]*")
 
 
-def _unwrap_width(lines: list[str]) -> int:
-    """The column a renderer wrapped at, or 0 when lines were not wrapped.
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """One logical line after unwrapping: its text, source line and grouping."""
 
-    html2text wraps at 78 columns and lynx at about 76; text with one block
-    per line has many lines far longer than that.
+    text: str
+    line_no: int
+    group: int
+    indent: int
+
+
+# --- shape detection -----------------------------------------------------------------
+
+
+def _detect(lines: list[str], had_references: bool) -> Shape:
+    """Markdown when link or heading syntax is common; lynx when its link
+    numbers run 1, 2, 3... (citations repeat and restart) or a References
+    list closed the dump."""
+    sample = lines[:3000]
+    md_marks = 0
+    numbers: list[int] = []
+    for line in sample:
+        if "](" in line or line.startswith("#"):
+            md_marks += 1
+        if "[" in line and len(numbers) < 200:
+            numbers.extend(int(n) for n in _LYNX_LINK.findall(line))
+    if had_references:
+        return "lynx"
+    if md_marks >= 3:
+        return "markdown"
+    return "lynx" if _ascending(numbers) else "plain"
+
+
+def _ascending(numbers: list[int]) -> bool:
+    if len(numbers) < 5 or numbers[0] > 3:
+        return False
+    steps = sum(1 for a, b in zip(numbers, numbers[1:], strict=False) if b == a + 1)
+    return steps >= 0.8 * (len(numbers) - 1)
+
+
+# --- unwrapping ----------------------------------------------------------------------
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The column the text was wrapped at, or 0 when it was not wrapped.
+
+    A wrapped text piles its lines up just below the width and has almost
+    no line beyond it that could have been broken at a space; text with one
+    block per line has a smooth spread of lengths and many long lines.
     """
-    lengths = [len(line) for line in lines if line.strip()]
+    histogram = [0] * 122
+    lengths: list[int] = []
+    for line in lines:
+        body = line.strip()
+        if " " not in body or _BULLET.match(body) or _NUMBERED.match(body) or "|" in body:
+            continue
+        n = len(line.rstrip())
+        histogram[min(n, 121)] += 1
+        lengths.append(n)
     if len(lengths) < 8:
         return 0
-    long_lines = sum(1 for n in lengths if n > 100)
-    if long_lines > len(lengths) * 0.01:
+    # The width is the longest line that could still have been broken at a
+    # space, ignoring a 2% tail of renderer quirks.
+    lengths.sort()
+    width = lengths[min(len(lengths) - 1, int(len(lengths) * 0.98))]
+    if not 40 <= width <= 120:
         return 0
-    near_edge = sum(1 for n in lengths if n >= 60)
-    if near_edge < len(lengths) * 0.15:
+    near = sum(histogram[width - 12:width + 1])
+    below = sum(histogram[width - 25:width - 12])
+    if near < 5 or near < 1.5 * below:
         return 0
-    return max(lengths)
+    return width
 
 
-def _join_wrapped(lines: list[str], width: int) -> list[str]:
-    """Join a line to the next when the next line's first word would have fit."""
-    out: list[str] = []
-    for line in lines:
-        stripped = line.strip()
-        if out and out[-1] and stripped and not _LIST_ITEM.match(stripped) \
-                and not stripped.startswith("#"):
-            prev = out[-1]
-            first_word = stripped.split(" ", 1)[0]
-            if len(prev) + 1 + len(first_word) > width - 3 and len(prev) >= width * 0.6:
-                out[-1] = prev.rstrip() + " " + stripped
-                continue
-        out.append(line.rstrip())
+def _first_chunk(line: str, split_hyphens: bool) -> int:
+    body = line.lstrip()
+    end = body.find(" ")
+    word = body if end < 0 else body[:end]
+    if split_hyphens:
+        hyphen = word.find("-")
+        if 0 < hyphen < len(word) - 1:
+            word = word[:hyphen + 1]
+    return len(word)
+
+
+def _starts_item(body: str, shape: Shape) -> bool:
+    if _BULLET.match(body) or _NUMBERED.match(body):
+        return True
+    return shape == "markdown" and (body.startswith(("#", "|", ">")) or "|" in body)
+
+
+def _unwrap(lines: list[str], width: int, shape: Shape) -> list[tuple[str, int]]:
+    """Join each line to the previous one when its first word would not have
+    fitted there: the renderer broke it, not the author.
+
+    textwrap (html2text) breaks inside hyphenated words and is exact; lynx
+    moves whole words and leaves a few columns of slack.
+    """
+    slack = 0 if shape == "markdown" else 6
+    out: list[tuple[str, int]] = []
+    cont_indent = -1
+    prev_raw = ""
+    for line_no, raw in enumerate(lines, start=1):
+        line = raw.rstrip()
+        body = line.lstrip()
+        indent = len(line) - len(body)
+        aligned = indent == cont_indent or (
+            shape == "lynx" and _centred(line) and _centred(prev_raw.rstrip()))
+        if out and body and prev_raw.strip() and not prev_raw.endswith("  ") \
+                and aligned and not _starts_item(body, shape) \
+                and len(prev_raw.rstrip()) + 1 + _first_chunk(body, shape == "markdown") \
+                > width - slack:
+            text, first = out[-1]
+            sep = _separator(text, body, width, shape)
+            out[-1] = (text + sep + body, first)
+            prev_raw = raw
+            continue
+        out.append((line, line_no))
+        prev_raw = raw
+        cont_indent = _continuation_indent(body, indent, shape)
     return out
 
 
-def _strip_markup(line: str) -> tuple[str, int, int, bool]:
-    """Return (text, link chars, heading level, list item) for one line."""
-    heading = 0
+def _separator(text: str, body: str, width: int, shape: Shape) -> str:
+    """No space where the renderer cut inside a word: after a hyphen
+    (textwrap) or through a word longer than half a line (lynx)."""
+    if shape == "markdown":
+        return "" if text.endswith("-") and text[-2:-1].isalnum() and body[:1].isalnum() \
+            else " "
+    last_space = text.rfind(" ")
+    return "" if len(text) - last_space > width // 2 else " "
+
+
+def _continuation_indent(body: str, indent: int, shape: Shape) -> int:
+    """Where a wrapped continuation of this line starts: under the item text
+    for a lynx list item, four spaces in for an html2text one."""
+    m = _BULLET.match(body) or _NUMBERED.match(body)
+    if m:
+        return indent + 4 if shape == "markdown" else indent + m.end()
+    return indent
+
+
+# --- markup ------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Stripped:
+    text: str
+    link_chars: int = 0
+    heading: int = 0
+    list_item: bool = False
+
+
+def _strip_markdown(line: str, out: _Stripped) -> str:
     m = _MD_HEADING.match(line)
     if m:
-        heading, line = len(m.group(1)), m.group(2)
-    list_item = False
-    m2 = _LIST_ITEM.match(line)
-    if m2:
-        list_item = True
-        if not line[0].isdigit():
-            line = line[m2.end():]
+        out.heading, line = len(m.group(1)), m.group(2)
     line = _QUOTE_PREFIX.sub("", line) if line.startswith(">") else line
-    link_chars = 0
     if "[" in line:
-        line = _MD_IMAGE.sub(lambda m: m.group(1), line)
+        line = _MD_IMAGE.sub("", line)
 
-        def _link(m: re.Match[str]) -> str:
-            nonlocal link_chars
-            link_chars += len(m.group(1))
-            return m.group(1)
+        def _link(match: re.Match[str]) -> str:
+            text = _MD_ESCAPE.sub(r"\1", match.group(1)).strip()
+            out.link_chars += len(text)
+            return text
 
         line = _MD_LINK.sub(_link, line)
         line = _MD_REF_LINK.sub(_link, line)
-        if _LYNX_LINK.search(line):
-            line, link_chars = _strip_lynx_links(line, link_chars)
-    if "**" in line or "__" in line:
-        line = _MD_EMPHASIS.sub(lambda m: m.group(2), line)
-    return _SPACES.sub(" ", line).strip(), link_chars, heading, list_item
+    if "|" in line:
+        line = line.replace("|", " ")
+    if "*" in line or "_" in line:
+        line = _MD_EMPHASIS.sub("", line)
+    if "`" in line:
+        line = _MD_CODE.sub("", line)
+    if "\\" in line:
+        line = _MD_ESCAPE.sub(r"\1", line)
+    return line
 
 
-def _strip_lynx_links(line: str, link_chars: int) -> tuple[str, int]:
-    """lynx puts `[n]` before each link's text; the text up to the next link
-    marker or the end of the line is counted as link text (lynx does not mark
-    where a link ends, so this over-counts slightly inside prose)."""
+def _strip_lynx(line: str, out: _Stripped) -> str:
+    """lynx puts `[n]` before a link's text and never marks its end: on a
+    short line the text up to the next link counts, in prose only a few
+    words after each number do."""
+    line = _LYNX_CONTROL.sub(" ", line)
+    if "[" not in line:
+        return line
     parts = _LYNX_LINK.split(line)
+    if len(parts) == 1:
+        return line
+    short = len(line.split()) <= 15
     text = parts[0]
-    for i in range(1, len(parts), 2):
-        segment = parts[i + 1]
-        if i + 2 >= len(parts):
-            # Last link on the line: count only its first few words.
-            words = segment.split()
-            link_chars += len(" ".join(words[:4]))
-        else:
-            link_chars += len(segment.strip())
+    for i in range(2, len(parts), 2):
+        segment = parts[i]
+        words = segment.split()
+        out.link_chars += len(" ".join(words if short else words[:3]))
         text += segment
-    return text, link_chars
+    return text
+
+
+def _strip(line: str, shape: Shape) -> _Stripped:
+    out = _Stripped("")
+    body = line.strip()
+    m = _BULLET.match(body)
+    if m:
+        out.list_item, body = True, body[m.end():]
+    elif (m := _NUMBERED.match(body)) is not None:
+        out.list_item = True
+        if shape != "plain":
+            body = body[m.end():]
+    if shape == "markdown":
+        body = _strip_markdown(body, out)
+    elif shape == "lynx":
+        body = _strip_lynx(body, out)
+    elif "](" in body:
+        body = _strip_markdown(body, out)
+    else:
+        m2 = _MD_HEADING.match(body)
+        if m2:
+            out.heading, body = len(m2.group(1)), m2.group(2)
+    out.text = _SPACES.sub(" ", body).strip()
+    return out
+
+
+# --- the reader ----------------------------------------------------------------------
+
+
+def _skip(raw: str, shape: Shape) -> bool:
+    """Lines that carry no visible text: rules, link definitions, frames."""
+    body = raw.strip()
+    if shape == "markdown":
+        return bool(_MD_HR.match(body) or _MD_TABLE_RULE.match(body)
+                    or _MD_REF_DEF.match(raw))
+    if shape == "lynx":
+        return bool(_LYNX_IFRAME.match(raw) or _MD_HR.match(body))
+    return False
+
+
+def _centred(line: str) -> bool:
+    """lynx centres h1 headings in its 79 columns."""
+    body = line.lstrip()
+    return len(body) >= 3 and abs(len(line) - len(body) - (79 - len(body)) // 2) <= 2
+
+
+def _lynx_heading(raw: str, base_indent: int) -> int:
+    """lynx prints body text indented, h2 at the margin and h1 centred."""
+    indent = len(raw) - len(raw.lstrip())
+    if indent == 0 and base_indent > 0:
+        return 2
+    if indent != base_indent and _centred(raw.rstrip()):
+        return 1
+    return 0
+
+
+def _base_indent(lines: list[str]) -> int:
+    counts: dict[int, int] = {}
+    for line in lines[:2000]:
+        if line.strip():
+            n = len(_INDENT.match(line).group())  # type: ignore[union-attr]
+            counts[n] = counts.get(n, 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else 0
 
 
 def read_text(text: str) -> list[Block]:
-    """Split page text into line blocks, grouped by blank lines."""
+    """Split page text into blocks, one per (unwrapped) line, grouped by blank lines."""
     lines = text.splitlines()
-    lines = _drop_lynx_references(lines)
-    width = _unwrap_width(lines)
-    if width:
-        lines = _join_wrapped(lines, width)
+    lines, had_references = _drop_lynx_references(lines)
+    shape = _detect(lines, had_references)
+    width = _wrap_width(lines)
+    joined = _unwrap(lines, width, shape) if width else [
+        (line, n) for n, line in enumerate(lines, start=1)]
+    base_indent = _base_indent(lines) if shape == "lynx" else 0
     blocks: list[Block] = []
     group = 0
-    for line_no, raw in enumerate(lines, start=1):
+    for raw, line_no in joined:
         if not raw.strip():
             if blocks and blocks[-1].group == group:
                 group += 1
             continue
-        clean, link_chars, heading, list_item = _strip_markup(raw.strip())
-        if not clean:
+        if _skip(raw, shape):
             continue
-        block = Block(index=len(blocks), text=clean, group=group, line_no=line_no,
-                      heading_level=heading, list_item=list_item)
-        block.link_density = min(1.0, link_chars / len(clean)) if clean else 0.0
-        blocks.append(block)
+        stripped = _strip(raw, shape)
+        clean = stripped.text
+        if not clean or not any(c.isalnum() for c in clean):
+            continue
+        heading = stripped.heading
+        if shape == "lynx" and not heading:
+            heading = _lynx_heading(lines[line_no - 1], base_indent)
+        blocks.append(Block(
+            index=len(blocks), text=clean, group=group, line_no=line_no,
+            heading_level=heading, list_item=stripped.list_item,
+            link_density=min(1.0, stripped.link_chars / len(clean)),
+        ))
     return blocks
 
 
-def _drop_lynx_references(lines: list[str]) -> list[str]:
+def _drop_lynx_references(lines: list[str]) -> tuple[list[str], bool]:
     """lynx ends its dump with a numbered list of every link's URL."""
-    for i in range(len(lines) - 1, max(-1, len(lines) - 5000), -1):
+    last = next((line for line in reversed(lines[-50:]) if line.strip()), "")
+    if not _LYNX_REF_LINE.match(last):
+        return lines, False
+    for i in range(len(lines) - 1, max(-1, len(lines) - 20000), -1):
         if _LYNX_REFERENCES.match(lines[i]):
+            # "Hidden links" may follow "References"; keep looking upwards.
+            head = lines[:i]
             tail = [line for line in lines[i + 1:] if line.strip()]
-            if tail and sum(1 for line in tail if _LYNX_REF_LINE.match(line)) >= 0.8 * len(tail):
-                return lines[:i]
+            refs = sum(1 for line in tail if _LYNX_REF_LINE.match(line))
+            if tail and refs >= 0.8 * len(tail):
+                rest, _ = _drop_lynx_references(head)
+                return rest, True
             break
-    return lines
+    return lines, False
