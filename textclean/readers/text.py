@@ -26,7 +26,9 @@ Shape = Literal["plain", "markdown", "lynx"]
 
 # --- patterns (all bounded, no nested quantifiers over overlapping classes) ----------
 
-_MD_LINK_TEXT = r"((?:\\.|[^\]\\\n]){0,500})"
+# Link text cannot hold an unescaped `[` (html2text escapes it), so on a
+# line of brackets every attempt stops at the next one.
+_MD_LINK_TEXT = r"((?:\\.|[^\[\]\\\n]){0,500})"
 _MD_URL = r"(?:<[^>\n]{0,2000}>|[^\s()]{0,2000}(?:\([^\s()]{0,500}\)[^\s()]{0,500}){0,3})"
 _MD_TITLE = r"""(?:\s{1,5}(?:"[^"\n]{0,500}"|'[^'\n]{0,500}'))?"""
 _MD_IMAGE = re.compile(r"!\[" + _MD_LINK_TEXT + r"\]\(" + _MD_URL + _MD_TITLE + r"\)")
