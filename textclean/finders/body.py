@@ -104,13 +104,21 @@ def revise(labels: list[str]) -> list[str]:
     return out
 
 
-def best_region(blocks: list[Block], labels: list[str], bad_weight: float) -> tuple[int, int]:
-    """The contiguous run [start, end) with the highest score (Kadane)."""
+def best_region(blocks: list[Block], labels: list[str], bad_weight: float,
+                max_penalty: int = 200) -> tuple[int, int]:
+    """The contiguous run [start, end) with the highest score (Kadane).
+
+    A single long bad block costs at most `max_penalty` characters' worth:
+    one stray ad snippet must not split an article, a long menu still does.
+    """
     best, best_span = 0.0, (0, 0)
     score, start = 0.0, 0
     for i, (block, label) in enumerate(zip(blocks, labels)):
         length = len(block.text)
-        weight = float(length) if label == GOOD else -bad_weight * max(30, length)
+        if label == GOOD and not block.removed:
+            weight = float(length)
+        else:
+            weight = -bad_weight * min(max_penalty, max(30, length))
         if score <= 0:
             score, start = 0.0, i
         score += weight

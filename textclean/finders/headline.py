@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from textclean.filters.base import Filter
-from textclean.filters.captions import credit_or_dated
+from textclean.filters.captions import credit_or_dated, looks_like_heading
 from textclean.model import Block, Document
 from textclean.registry import register
 
@@ -26,6 +26,7 @@ _BYLINE = re.compile(r"^(?:by|from|posted by|written by|von|par|por)\s", re.IGNO
 _CONTROL = re.compile(
     r"\b(?:e-?mail|print|share|feeds?|rss|comments?|subscribe|sign in|log in|newsletter"
     r"|advertisement|click|font size)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…:;,][\"”’'»)]?$")
 _UNLIKELY = frozenset({"widgets", "notices", "legal", "comments", "captions", "bylines"})
 
 
@@ -67,7 +68,8 @@ class _Page:
         for b in doc.blocks:
             self.group_sizes[b.group] = self.group_sizes.get(b.group, 0) + 1
         self.date_lines = {b.index for b in doc.blocks[max(0, doc.body_start - 40):
-                                                        doc.body_start + 3] if _is_date_line(b)}
+                                                        doc.body_start + 3]
+                           if _is_date_line(b) and not credit_or_dated(b)}
 
 
 @register("headline")
@@ -92,7 +94,7 @@ class Headline(Filter):
         score += 4.0 if block.heading_level == 1 else 1.0 if block.heading_level else 0.0
         words = _content_words(text)
         if words:
-            score += 3.0 * len(words & page.opening_words) / len(words)
+            score += 3.0 * len(words & page.opening_words) / max(3, len(words))
         if page.date_lines & {block.index - 2, block.index - 1, block.index + 1, block.index + 2}:
             score += 1.0
         if page.group_sizes[block.group] == 1:
@@ -113,11 +115,16 @@ class Headline(Filter):
             return
         page = _Page(doc)
         best_score, best_index = 0.0, None
-        for i in range(max(0, doc.body_start - self.look_back), doc.body_start + 1):
+        for i in range(max(0, doc.body_start - self.look_back),
+                       min(len(blocks), doc.body_start + 2)):
             block = blocks[i]
-            if i == doc.body_start and block.role != "heading":
+            if i >= doc.body_start and (block.removed or _SENTENCE_END.search(block.text)):
                 continue
-            score = self.score(block, doc.body_start - i, page)
+            score = self.score(block, max(0, doc.body_start - i), page)
+            if i > 0 and credit_or_dated(blocks[i - 1]):
+                score -= 1.0  # the second line of a caption
+            if i >= doc.body_start and not looks_like_heading(block):
+                score -= 1.0
             if score > best_score:
                 best_score, best_index = score, i
         if best_index is not None:
