@@ -40,8 +40,10 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 _MD_TABLE_RULE = re.compile(
     r"^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*){0,100}\|?[ \t]*$")
 _MD_HR = re.compile(r"^(?:[*\-_][ \t]{0,3}){3,100}$")
-# Emphasis marks at the edge of a word; a `_` inside a word (snake_case) stays.
-_MD_EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*])")
+# Emphasis marks at the edge of a word; a `_` inside a word (snake_case) and an
+# escaped `\*` stay.
+_MD_EMPHASIS = re.compile(
+    r"(?<![\w*\\])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_\\])[*_]{1,3}(?![\w*])")
 _MD_CODE = re.compile(r"`{1,3}")
 _BULLET = re.compile(r"^([*+\-\u2022\u00b7\u25aa\u25cf\u2013])[ \t]+(?=\S)")
 _NUMBERED = re.compile(r"^(\d{1,3})[.)][ \t]+(?=\S)")
@@ -83,13 +85,13 @@ def _detect(lines: list[str], had_references: bool) -> Shape:
     md_marks = 0
     numbers: list[int] = []
     for line in sample:
-        if "](" in line or line.startswith("#"):
+        if "](" in line or (line.startswith("#") and _MD_HEADING.match(line)):
             md_marks += 1
         if "[" in line and len(numbers) < 200:
             numbers.extend(int(n) for n in _LYNX_LINK.findall(line))
     if had_references:
         return "lynx"
-    if md_marks >= 3:
+    if md_marks >= 2:
         return "markdown"
     return "lynx" if _ascending(numbers) else "plain"
 

@@ -1,0 +1,196 @@
+"""The text reader gives the same blocks for every shape a page's text comes in.
+
+fixtures/shapes/article.html is a small page of our own; article.md,
+article.nowrap.md and article.lynx are what html2text (default and
+--body-width 0) and `lynx -dump` made of it, and article.txt is the same page
+as one-block-per-line text with blank lines between groups.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from textclean.model import Block
+from textclean.readers.text import read_text
+
+SHAPES = Path(__file__).resolve().parent.parent / "fixtures" / "shapes"
+WORD = re.compile(r"\w+")
+
+
+def blocks(name: str) -> list[Block]:
+    return read_text((SHAPES / name).read_text(encoding="utf-8"))
+
+
+def texts(name: str) -> list[str]:
+    return [b.text for b in blocks(name)]
+
+
+def by_text(found: list[Block], start: str) -> Block:
+    matches = [b for b in found if b.text.startswith(start)]
+    assert len(matches) == 1, [b.text for b in found]
+    return matches[0]
+
+
+PLAIN = texts("article.txt")
+
+
+# --- every shape reaches the plain text ---------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["article.md", "article.nowrap.md"])
+def test_markdown_gives_the_plain_blocks(name: str) -> None:
+    assert texts(name) == PLAIN
+
+
+def test_lynx_gives_the_plain_blocks_plus_image_alt_text() -> None:
+    # lynx prints an image's alt text as ordinary text; nothing marks it.
+    assert [t for t in texts("article.lynx") if t != "A ferry leaving the harbour"] == PLAIN
+
+
+def test_wet_keeps_lines_and_loses_only_groups() -> None:
+    wet = "\n".join(line for line in (SHAPES / "article.txt").read_text().splitlines() if line)
+    found = read_text(wet)
+    assert [b.text for b in found] == PLAIN
+    assert {b.group for b in found} == {0}
+
+
+@pytest.mark.parametrize("name", ["article.md", "article.nowrap.md", "article.lynx"])
+def test_no_markup_leftovers(name: str) -> None:
+    joined = "\n".join(texts(name))
+    for leftover in ("*", "#", "](", "[", "http", "_", "|", "\\", "IFRAME", "BUTTON", "---"):
+        assert leftover not in joined, leftover
+
+
+# --- markdown ------------------------------------------------------------------------
+
+
+def test_markdown_headings_lists_and_links() -> None:
+    found = blocks("article.md")
+    assert by_text(found, "Harbour council").heading_level == 1
+    assert by_text(found, "What changes").heading_level == 2
+    assert by_text(found, "Earlier first").list_item
+    assert by_text(found, "Home").link_density == 1.0
+    assert by_text(found, "By Jane Doe").link_density == pytest.approx(8 / 11)
+    body = by_text(found, "The harbour council")
+    assert body.link_density == 0.0 and not body.list_item and body.heading_level == 0
+
+
+def test_markdown_wrapped_link_and_hyphenated_word_are_joined() -> None:
+    para = by_text(blocks("article.md"), "Under the plan")
+    # The link's URL was broken after a hyphen; the word "well-known" was not.
+    assert para.text.endswith("the well-known early service would be kept on weekdays, "
+                              "according to the minutes.")
+    assert 0 < para.link_density < 0.2
+
+
+def test_markdown_line_break_ends_a_block() -> None:
+    found = texts("article.md")
+    assert "Fares are not affected by the change." in found
+    assert "Tickets bought before May stay valid." in found
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ('See [the report](https://example.org/r "Annual report") today.', "See the report today."),
+    ("[![Logo](https://example.org/logo.png)](https://example.org/)", ""),
+    ("![](https://example.org/a.jpg) Caption words here", "Caption words here"),
+    ("Read the [full story][3] now.", "Read the full story now."),
+    ("A **bold** and _emphatic_ and `coded` word.", "A bold and emphatic and coded word."),
+    ("snake_case_names stay", "snake_case_names stay"),
+    ("1\\. Not a list, and a \\*starred\\* word", "1. Not a list, and a *starred* word"),
+    ("> quoted words here", "quoted words here"),
+    ("### Section title ###", "Section title"),
+    ("[Wiki](https://en.wikipedia.org/wiki/Foo_(bar)) page", "Wiki page"),
+])
+def test_markdown_inline_syntax(line: str, expected: str) -> None:
+    page = f"# Title\n\n[a](https://example.org/a) [b](https://example.org/b)\n\n{line}\n"
+    found = [b.text for b in read_text(page)][2:]
+    assert found == ([expected] if expected else [])
+
+
+def test_markdown_reference_definitions_tables_and_rules_are_dropped() -> None:
+    page = ("# Title\n\nSee [one](https://e.org/1) and [two](https://e.org/2).\n\n"
+            "| Team | Points |\n|---|---|\n| Reds | 12 |\n\n* * *\n\n"
+            "   [1]: https://example.org/one\n")
+    assert [b.text for b in read_text(page)] == [
+        "Title", "See one and two.", "Team Points", "Reds 12"]
+
+
+# --- lynx ----------------------------------------------------------------------------
+
+
+def test_lynx_links_references_and_controls() -> None:
+    found = blocks("article.lynx")
+    assert by_text(found, "Home").link_density == 1.0
+    assert by_text(found, "Home").list_item
+    assert by_text(found, "Contact us").link_density == 1.0
+    assert by_text(found, "The harbour council").link_density == 0.0
+    assert not any("example.org" in b.text for b in found)
+    assert by_text(found, "Search").text == "Search"
+
+
+def test_lynx_headings_from_margin_and_centring() -> None:
+    found = blocks("article.lynx")
+    assert by_text(found, "Harbour council").heading_level == 1
+    assert by_text(found, "What changes").heading_level == 2
+    assert by_text(found, "The harbour council").heading_level == 0
+
+
+def test_lynx_numbers_in_prose_count_only_a_few_words_as_link() -> None:
+    line = ("   The minister told reporters on Monday that [12]the new rules would "
+            "apply from next year and that the details would follow soon.")
+    page = "\n".join([f"   [{i}]Item {i}" for i in range(1, 12)] + ["", line])
+    prose = read_text(page)[-1]
+    assert prose.text.startswith("The minister told reporters on Monday that the new rules")
+    assert 0 < prose.link_density < 0.2
+
+
+# --- plain text ----------------------------------------------------------------------
+
+
+def test_unwrapped_text_is_never_joined() -> None:
+    lines = [
+        "Short line one",
+        "A medium length line that says something about the weather today.",
+        "Another line of a quite different length, about sport.",
+        "Tiny",
+        "This line is a good deal longer than most of the others, on purpose, to vary it.",
+        "Menu item",
+        "The council met on Tuesday and agreed the budget for the coming year.",
+        "Contact",
+        "Prices rose by two per cent in March, the statistics office said.",
+        "About us",
+        "The mayor said the decision was long overdue and welcome news.",
+        "Weather",
+    ]
+    assert [b.text for b in read_text("\n".join(lines))] == lines
+
+
+def test_plain_text_keeps_citation_brackets_and_numbers() -> None:
+    page = "Intro\n\nThe river floods most springs [1] and autumns [2].\n\n1. First point\n"
+    found = read_text(page)
+    assert [b.text for b in found] == [
+        "Intro", "The river floods most springs [1] and autumns [2].", "1. First point"]
+    assert found[2].list_item and found[1].link_density == 0.0
+
+
+def test_hard_wrapped_plain_text_is_joined() -> None:
+    paragraph = ("The committee published its findings on Thursday after a review that "
+                 "took more than eighteen months and heard from over two hundred "
+                 "witnesses, including several former ministers and officials who "
+                 "had been in charge of the programme when the problems first came "
+                 "to light in the spring of the previous year.")
+    page = "\n\n".join(textwrap.fill(paragraph, 72) for _ in range(3))
+    found = read_text(page)
+    assert [b.text for b in found] == [paragraph] * 3
+    assert [b.group for b in found] == [0, 1, 2]
+
+
+@pytest.mark.parametrize("unit", ["[", "](", "[a](", "_", "*a", "[1]", "\\", "|", "#", "- "])
+def test_pathological_lines_are_read(unit: str) -> None:
+    page = "# T\n\n[a](b) [c](d) [e](f)\n\n" + unit * (40_000 // len(unit)) + "\n"
+    found = read_text(page)
+    assert found[0].text == "T"
