@@ -27,8 +27,12 @@ _CONTROL_WORDS = (
     r"|permalink|rss|feedback|report|report an error|report this ad|home|options|gift this article"
     r"|\d+ comments?|comments? \(\d+\)|\(\d+\)|\d+"
 )
+_SEPARATOR = r"[\s|/·•,:;>»›-]"
+# Items must be separated: with an optional separator, a run of digits could
+# be split between repetitions in exponentially many ways.
 _CONTROL_LINE = re.compile(
-    rf"^(?:(?:{_CONTROL_WORDS})[\s|/·•,:;>»›-]*){{1,8}}$", re.IGNORECASE
+    rf"^(?:{_CONTROL_WORDS})(?:{_SEPARATOR}+(?:{_CONTROL_WORDS})){{0,7}}{_SEPARATOR}*$",
+    re.IGNORECASE,
 )
 
 

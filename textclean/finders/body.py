@@ -71,36 +71,53 @@ def classify(block: Block, t: Thresholds, use_stopwords: bool = True) -> str:
     return BAD
 
 
-def _neighbour(labels: list[str], i: int, step: int, ignore_neargood: bool) -> str:
-    j = i + step
-    while 0 <= j < len(labels):
-        if labels[j] in (GOOD, BAD) or (labels[j] == NEARGOOD and not ignore_neargood):
-            return labels[j]
-        j += step
-    return BAD
+def _nearest(labels: list[str], accept: frozenset[str], step: int) -> list[str]:
+    """For every position, the nearest accepted label strictly before it
+    (step 1) or after it (step -1); BAD past the page's edge. One linear
+    pass, so pages of thousands of short lines stay cheap."""
+    out = [BAD] * len(labels)
+    last = BAD
+    order = range(len(labels)) if step == 1 else range(len(labels) - 1, -1, -1)
+    for i in order:
+        out[i] = last
+        if labels[i] in accept:
+            last = labels[i]
+    return out
+
+
+_DECIDED = frozenset({GOOD, BAD})
+_DECIDED_OR_NEAR = frozenset({GOOD, BAD, NEARGOOD})
 
 
 def revise(labels: list[str]) -> list[str]:
-    """jusText's context pass: short and near-good blocks follow their neighbours."""
+    """jusText's context pass: short and near-good blocks follow their neighbours.
+
+    Short blocks are revised left to right, each seeing the revisions before
+    it, as in jusText; near-good blocks then follow the revised labels.
+    """
     out = list(labels)
+    after = _nearest(labels, _DECIDED, -1)
+    after_near = _nearest(labels, _DECIDED_OR_NEAR, -1)
+    prev, prev_near = BAD, BAD
     for i, label in enumerate(labels):
-        if label != SHORT:
-            continue
-        prev = _neighbour(out, i, -1, True)
-        nxt = _neighbour(out, i, 1, True)
-        if prev == nxt:
-            out[i] = prev
-        elif (prev == BAD and _neighbour(out, i, -1, False) == NEARGOOD) or \
-                (nxt == BAD and _neighbour(out, i, 1, False) == NEARGOOD):
-            out[i] = GOOD
-        else:
-            out[i] = BAD
+        if label == SHORT:
+            nxt = after[i]
+            if prev == nxt:
+                out[i] = prev
+            elif (prev == BAD and prev_near == NEARGOOD) or \
+                    (nxt == BAD and after_near[i] == NEARGOOD):
+                out[i] = GOOD
+            else:
+                out[i] = BAD
+        if out[i] in _DECIDED:
+            prev = out[i]
+        if out[i] in _DECIDED_OR_NEAR:
+            prev_near = out[i]
+    before = _nearest(out, _DECIDED, 1)
+    after = _nearest(out, _DECIDED, -1)
     for i, label in enumerate(labels):
-        if label != NEARGOOD:
-            continue
-        prev = _neighbour(out, i, -1, True)
-        nxt = _neighbour(out, i, 1, True)
-        out[i] = BAD if prev == nxt == BAD else GOOD
+        if label == NEARGOOD:
+            out[i] = BAD if before[i] == after[i] == BAD else GOOD
     return out
 
 
