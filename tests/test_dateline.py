@@ -240,3 +240,22 @@ def test_embedded_post_dates_lose_to_the_article_date() -> None:
                 first="— Jane Doe (@janedoe) May 9, 2021")
     d = dateline(text)
     assert d is not None and d.date == dt.date(2021, 5, 8)
+
+
+def test_metadata_outweighs_a_weak_disagreeing_date() -> None:
+    lines = ["Headline", "Intro", "More"] + [f"Body paragraph {i}." for i in range(40)]
+    doc = _doc(lines + ["Related: 9 June 2019"], ["2021-03-05T10:00:00Z"])
+    DatelineFinder()(doc)
+    assert doc.dateline is not None and doc.dateline.date == dt.date(2021, 3, 5)
+    assert doc.dateline_index is None
+
+
+def test_a_strong_printed_date_outweighs_disagreeing_metadata() -> None:
+    doc = _doc(["Headline", "Published 3 March 2021", "More", "Body text."],
+               ["2021-03-05T10:00:00Z"])
+    DatelineFinder()(doc)
+    assert doc.dateline is not None and doc.dateline.date == dt.date(2021, 3, 3)
+    doc = _doc(["Headline", "Published 3 March 2021", "More", "Body text."],
+               ["2021-03-05T10:00:00Z"])
+    DatelineFinder(metadata_override_below=99.0)(doc)
+    assert doc.dateline is not None and doc.dateline.date == dt.date(2021, 3, 5)

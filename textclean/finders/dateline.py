@@ -54,8 +54,6 @@ _EMBED_OR_COMMENT = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _TRAILING_SEPARATOR = re.compile(r"\s{0,3}(?:--?|—|–|:|\||·)?")
-import os
-OVERRIDE = float(os.environ.get("OVR", "-99"))
 _UNLIKELY = {"legal": -4.0, "comments": -2.5, "promo": -1.2, "navigation": -0.8,
              "captions": -1.5, "widgets": -0.3}
 # Menus sweep up the short date line under a headline with the links round it.
@@ -182,14 +180,19 @@ class DatelineFinder(Filter):
     when no date is printed near the article. A best candidate scoring below
     `min_score` (a lone date far from the article, in a copyright line or a
     comment) is not trusted: on the dev pages such picks were wrong 11 times
-    in 13.
+    in 13. When the page's metadata states dates and the best printed date
+    agrees with none of them, the metadata's published date wins unless the
+    printed one scores at least `metadata_override_below` (a cue-backed line
+    right under the headline): printed dates that disagree with the metadata
+    are more often a related story's than a correction of the metadata.
     """
 
     name = "dateline"
 
     def __init__(self, before: int = 25, after: int = 15, max_line: int = 300,
                  fallback_max_len: int = 120, month_first: bool | None = None,
-                 metadata_fallback: bool = True, min_score: float = -4.0) -> None:
+                 metadata_fallback: bool = True, min_score: float = -4.0,
+                 metadata_override_below: float = 3.0) -> None:
         self.before = before
         self.after = after
         self.max_line = max_line
@@ -197,6 +200,7 @@ class DatelineFinder(Filter):
         self.month_first = month_first
         self.metadata_fallback = metadata_fallback
         self.min_score = min_score
+        self.metadata_override_below = metadata_override_below
 
     def __call__(self, doc: Document) -> None:
         if not doc.blocks:
@@ -214,8 +218,8 @@ class DatelineFinder(Filter):
         _context(candidates, meta_order)
         best = _best(candidates)
         if best is not None and meta_order and best.date not in meta \
-                and best.score < OVERRIDE:
-            best = None
+                and best.score < self.metadata_override_below:
+            best = _best([c for c in candidates if c.date == meta_order[0]])
         if best is not None and best.score >= self.min_score:
             self._apply(doc, best)
         elif self.metadata_fallback and doc.meta.dates:
