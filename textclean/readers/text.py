@@ -54,10 +54,12 @@ _LYNX_REFERENCES = re.compile(r"^[ \t]*(?:References|Visible links|Hidden links)
 _LYNX_REF_LINE = re.compile(r"^[ \t]*\d{1,5}\.[ \t]+[a-z][\w+.-]{0,30}:\S{0,5000}[ \t]*$")
 _LYNX_IFRAME = re.compile(r"^[ \t]*I?FRAME:")
 # Images and form controls as lynx prints them: [pic.jpg], [INLINE], (BUTTON),
-# [ ], (*), ____ text fields.
+# [ ], (*), ____ text fields, [Choice____] menus.
 _LYNX_CONTROL = re.compile(
+    r"\[[^\[\]\n]{0,80}_{2,}\]|"
     r"\[(?:[^\]\s]{1,200}\.(?:jpe?g|png|gif|svg|webp|bmp|ico)(?:\?[^\]\s]{0,200})?|"
-    r"https?://[^\]\s]{1,500}|INLINE|LINK|IMAGE|USEMAP|image|spacer|[ Xx*]?)\]"
+    r"https?://[^\]\s]{1,500}|INLINE|LINK|IMAGE|USEMAP(?::[^\]\s]{0,200})?|image|spacer"
+    r"|[ Xx*]?)\]"
     r"|\((?:BUTTON|RADIO|CHECKBOX|Submit|submit|[ *])\)|_{3,}",
 )
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
