@@ -37,6 +37,9 @@ class Block:
     list_item: bool = False
     tag: str = ""
     hints: frozenset[str] = frozenset()
+    # Set by filters on lines the article never runs across (the metadata
+    # lines of a comment thread): the body region stops there.
+    boundary: bool = False
     # Decisions.
     removed_by: str | None = None
     reason: str | None = None

@@ -1,8 +1,11 @@
-"""Reader comment sections: the heading that opens them and what follows.
+"""Reader comment sections: the heading that opens them, and thread metadata.
 
-Comments read like prose, so classification alone keeps them; the section
-heading is the reliable cue. Everything after a comment heading that closes
-the article is removed, since comment threads run to the end of the page.
+Comments read like prose, so classification alone keeps them. Two cues give
+them away: a section heading ("Comments (12)", "Leave a reply"), after which
+everything is removed, and the metadata lines of a thread ("Reply",
+"Jane — July 10th, 2012, 1:38 am", "3 votes", "Re: (Score:3)"). A page with
+several such lines has a thread; they are removed and marked as boundaries,
+so the body region cannot run across them into the comments.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import re
 
 from textclean.filters.base import Filter
-from textclean.model import Document
+from textclean.model import Block, Document
 from textclean.registry import register
 
 _HEADING = re.compile(
@@ -20,14 +23,28 @@ _HEADING = re.compile(
     r"|^join the (?:conversation|discussion)|^what do you think\??$"
     r"|^(?:\d+|no) (?:comments?|responses?|replies)(?: so far)?(?: yet)?"
     r"|^(?:comments are closed|comments for this (?:article|story) (?:are|have been) closed)"
-    r"|^you must be logged in to post a comment|^have your say",
+    r"|^you must be logged in to post a comment|^have your say"
+    r"|the following comments are owned by",
+    re.IGNORECASE,
+)
+_MARKER = re.compile(
+    r"^(?:reply|report(?: abuse| comment)?|flag|permalink|quote|reply to this|recommend"
+    r"|like|dislike)(?:\s*[|·•]\s*\w+){0,4}$"
+    r"|^[\w .'-]{1,40} [—–-] .{0,40}\b(?:19|20)\d{2}\b.{0,25}$"
+    r"|\(score:\s?-?\d"
+    r"|^re: "
+    r"|^\d+ (?:votes?|likes?|points?|upvotes?|replies|recommendations?)$"
+    r"|^#\d+(?:\.\d+)* [—–-] "
+    r"|^[\w .'-]{1,40} (?:says|said|wrote|writes|commented):?$"
+    r"|^by [\w.-]{1,40} \(\d+\)$"
+    r"|^(?:\d+|an?) (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago$",
     re.IGNORECASE,
 )
 
 
 @register("comments")
 class Comments(Filter):
-    """Removes a comment section from its heading to the end of the page.
+    """Removes comment sections and the metadata lines of comment threads.
 
     Only a heading in the second half of the page's text opens a section:
     a "Comments" link in the top menu must not swallow the article.
@@ -35,16 +52,29 @@ class Comments(Filter):
 
     name = "comments"
 
-    def __init__(self, min_position: float = 0.5) -> None:
+    def __init__(self, min_position: float = 0.5, min_markers: int = 3) -> None:
         self.min_position = min_position
+        self.min_markers = min_markers
 
     def __call__(self, doc: Document) -> None:
-        blocks = doc.blocks
+        self._thread_markers(doc.blocks)
+        self._section(doc.blocks)
+
+    def _thread_markers(self, blocks: list[Block]) -> None:
+        markers = [b for b in blocks if b.words <= 14 and len(b.text) <= 120
+                   and _MARKER.search(b.text)]
+        if len(markers) < self.min_markers:
+            return
+        for block in markers:
+            block.remove(self.name, "comment thread metadata")
+            block.boundary = True
+
+    def _section(self, blocks: list[Block]) -> None:
         total = sum(len(b.text) for b in blocks) or 1
         seen = 0
         for i, block in enumerate(blocks):
             seen += len(block.text)
-            if block.words <= 12 and _HEADING.match(block.text):
+            if block.words <= 20 and _HEADING.search(block.text):
                 if seen / total < self.min_position:
                     block.remove(self.name, "comment link")
                     continue

@@ -136,6 +136,9 @@ def best_region(blocks: list[Block], labels: list[str], bad_weight: float,
             weight = float(length)
         else:
             weight = -bad_weight * min(max_penalty, max(30, length))
+        if block.boundary:
+            score, start = 0.0, i + 1
+            continue
         if score <= 0:
             score, start = 0.0, i
         score += weight
