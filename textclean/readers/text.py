@@ -108,33 +108,44 @@ def _ascending(numbers: list[int]) -> bool:
 # --- unwrapping ----------------------------------------------------------------------
 
 
-def _wrap_width(lines: list[str]) -> int:
+def _wrap_width(lines: list[str], shape: Shape) -> int:
     """The column the text was wrapped at, or 0 when it was not wrapped.
 
-    A wrapped text piles its lines up just below the width and has almost
-    no line beyond it that could have been broken at a space; text with one
-    block per line has a smooth spread of lengths and many long lines.
+    A wrapped text piles its lines up just below the width, so the width is
+    the longest length shared by several lines; and it has almost no line
+    beyond it that could have been broken at a space. Text with one block
+    per line has a smooth spread of lengths and many long lines. html2text
+    leaves lines indented by four spaces (code) unwrapped, so those are not
+    held against it.
     """
     histogram = [0] * 122
-    lengths: list[int] = []
+    spans: list[tuple[int, int]] = []
     for line in lines:
         body = line.strip()
         if " " not in body or _BULLET.match(body) or _NUMBERED.match(body) or "|" in body:
             continue
+        indent = len(line) - len(line.lstrip())
+        if shape == "markdown" and indent >= 4:
+            continue
         n = len(line.rstrip())
         histogram[min(n, 121)] += 1
-        lengths.append(n)
-    if len(lengths) < 8:
+        spans.append((n, indent + body.find(" ")))
+    if len(spans) < 8:
         return 0
-    # The width is the longest line that could still have been broken at a
-    # space, ignoring a 2% tail of renderer quirks.
-    lengths.sort()
-    width = lengths[min(len(lengths) - 1, int(len(lengths) * 0.98))]
-    if not 40 <= width <= 120:
+    floor = max(3, len(spans) // 50)
+    width = next((n for n in range(120, 39, -1) if sum(histogram[n - 2:n + 1]) >= floor), 0)
+    if not width:
         return 0
+    width = max(n for n in range(width - 2, width + 1) if histogram[n])
     near = sum(histogram[width - 12:width + 1])
     below = sum(histogram[width - 25:width - 12])
-    if near < 5 or near < 1.5 * below:
+    # Lines longer than the width that had a space before it were not wrapped.
+    breakable = sum(1 for n, first_space in spans if n > width and 0 <= first_space <= width)
+    if near < 5 or breakable > 0.06 * len(spans):
+        return 0
+    # Plain text has no renderer marks to vouch for wrapping: it needs more
+    # of its lines at the edge, and more there than just below.
+    if shape == "plain" and (near < 0.10 * len(spans) or near < 1.5 * below):
         return 0
     return width
 
@@ -173,7 +184,7 @@ def _unwrap(lines: list[str], width: int, shape: Shape) -> list[tuple[str, int]]
         indent = len(line) - len(body)
         aligned = indent == cont_indent or (
             shape == "lynx" and _centred(line) and _centred(prev_raw.rstrip()))
-        if out and body and prev_raw.strip() and not prev_raw.endswith("  ") \
+        if out and body and prev_raw.strip() and not prev_raw.endswith(("  ", "...", "\u2026")) \
                 and aligned and not _starts_item(body, shape) \
                 and len(prev_raw.rstrip()) + 1 + _first_chunk(body, shape == "markdown") \
                 > width - slack:
@@ -332,7 +343,7 @@ def read_text(text: str) -> list[Block]:
     lines = text.splitlines()
     lines, had_references = _drop_lynx_references(lines)
     shape = _detect(lines, had_references)
-    width = _wrap_width(lines)
+    width = _wrap_width(lines, shape)
     joined = _unwrap(lines, width, shape) if width else [
         (line, n) for n, line in enumerate(lines, start=1)]
     base_indent = _base_indent(lines) if shape == "lynx" else 0
