@@ -246,3 +246,23 @@ def test_no_network_access(monkeypatch: pytest.MonkeyPatch) -> None:
     _outputs(page)
     _outputs(page.encode())
     textclean.clean(page)
+
+
+# -------------------------------------------------------------------- fuzz
+
+FUZZ_DIR = Path(__file__).resolve().parent.parent / "fuzz"
+
+
+@pytest.mark.fuzz
+@pytest.mark.parametrize("harness", ["fuzz_text.py", "fuzz_html.py"])
+def test_fuzz_harness(harness: str, tmp_path: Path) -> None:
+    """A bounded fuzzing run (atheris if installed, else hypothesis) finds no crash."""
+    import os
+
+    seconds = float(os.environ.get("TEXTCLEAN_FUZZ_SECONDS", "8"))
+    proc = subprocess.run(
+        [sys.executable, str(FUZZ_DIR / harness), "--seconds", str(seconds),
+         f"-artifact_prefix={tmp_path}/"],
+        capture_output=True, text=True, timeout=seconds * 3 + 120, cwd=tmp_path)
+    crashes = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("crash-"))
+    assert proc.returncode == 0 and not crashes, (crashes, proc.stderr[-3000:])
