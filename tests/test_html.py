@@ -128,7 +128,7 @@ def test_text_reader_blocks_have_no_dom_features() -> None:
     ("socialShareBar", "share"), ("site-footer", "footer"), ("main_navigation", "nav"),
     ("topnav", "nav"), ("breadcrumbs", "breadcrumb"), ("cookie-consent", "cookie"),
     ("newsletter-signup", "newsletter"), ("related-posts", "related"), ("ad-slot", "ad"),
-    ("advertisement", "ad"), ("comments-area", "comment"), ("articleBody", "main"),
+    ("advertisement", "ad"), ("comments-area", "comment"), ("articleBody", "articlebody"),
     ("entry-content", "main"), ("byline", "byline"), ("sr-only", "srtext"),
     ("right-rail", "sidebar"), ("wp-caption-text", "caption"), ("post-tags", "tags"),
 ])

@@ -84,14 +84,15 @@ _ROLE_HINTS = {
     "main": "main", "article": "article", "search": "form", "menu": "menu", "menubar": "menu",
 }
 _ITEMPROP_HINTS = {
-    "articlebody": "main", "author": "byline", "datepublished": "time", "comment": "comment",
+    "articlebody": "articlebody", "author": "byline", "datepublished": "time", "comment": "comment",
 }
 # Class and id words, most specific first: the alternation is ordered, so
 # "article-body" is read as main content before "article" can match.
 _CLASS_WORDS: tuple[tuple[str, str], ...] = (
-    ("main", r"article ?(?:body|content|text|main)|entry ?content|post ?(?:content|body|entry)"
-             r"|story ?(?:body|content|text)|main ?content|body ?text|content ?body|text ?body"
-             r"|rich ?text"),
+    ("articlebody", r"article ?(?:body|content|text|main)|entry ?content"
+                    r"|post ?(?:content|body|entry)|story ?(?:body|content|text)|body ?text"
+                    r"|content ?body|text ?body|rich ?text"),
+    ("main", r"main ?content"),
     ("srtext", r"sr ?only|screen ?reader|visually ?hidden|offscreen|element ?invisible"),
     ("breadcrumb", r"breadcrumb|crumbs?\b"),
     ("cookie", r"cookie|consent|gdpr"),
@@ -119,6 +120,8 @@ _CLASS_WORDS: tuple[tuple[str, str], ...] = (
 )
 _CLASS_RE = re.compile("|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(_CLASS_WORDS)))
 _GROUP_HINT = {f"g{i}": hint for i, (hint, _) in enumerate(_CLASS_WORDS)}
+# An article-body container is a main-content container too.
+_IMPLIED = {"articlebody": frozenset({"articlebody", "main"})}
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _EMPTY: frozenset[str] = frozenset()
@@ -136,8 +139,8 @@ def _token_hints(token: str) -> frozenset[str]:
     """
     found = _token_cache.get(token)
     if found is None:
-        found = frozenset(_GROUP_HINT[m.lastgroup] for m in _CLASS_RE.finditer(token)
-                          if m.lastgroup)
+        found = frozenset().union(*(_IMPLIED.get(hint, {hint}) for hint in (
+            _GROUP_HINT[m.lastgroup] for m in _CLASS_RE.finditer(token) if m.lastgroup)))
         if len(_token_cache) > _CACHE_LIMIT:
             _token_cache.clear()
         _token_cache[token] = found
@@ -179,7 +182,8 @@ def element_hints(el: _Element, tag: str, keys: list[str]) -> frozenset[str]:
         own = own | {_ROLE_HINTS[role.lower()]}
     prop = attrib.get("itemprop")
     if prop and prop.lower() in _ITEMPROP_HINTS:
-        own = own | {_ITEMPROP_HINTS[prop.lower()]}
+        hint = _ITEMPROP_HINTS[prop.lower()]
+        own = own | _IMPLIED.get(hint, {hint})
     itemtype = attrib.get("itemtype")
     if itemtype and ("Article" in itemtype or "BlogPosting" in itemtype):
         own = own | {"article"}
