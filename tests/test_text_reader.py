@@ -194,3 +194,18 @@ def test_pathological_lines_are_read(unit: str) -> None:
     page = "# T\n\n[a](b) [c](d) [e](f)\n\n" + unit * (40_000 // len(unit)) + "\n"
     found = read_text(page)
     assert found[0].text == "T"
+
+
+def test_lynx_reference_list_with_visible_and_hidden_sections_is_dropped() -> None:
+    page = "\n".join([
+        "   The council met on Tuesday and [1]approved the plan after a long debate.",
+        "   [2]Next story", "",
+        "References", "", "   Visible links:",
+        "   1. https://example.org/plan", "   2. https://example.org/next",
+        "[USEMAP]", "file://localhost/tmp/map.html#nav",
+        "   Hidden links:", "   3. javascript:void(0)",
+    ])
+    found = read_text(page)
+    assert [b.text for b in found] == [
+        "The council met on Tuesday and approved the plan after a long debate.", "Next story"]
+    assert found[1].link_density == 1.0

@@ -50,8 +50,8 @@ _NUMBERED = re.compile(r"^(\d{1,3})[.)][ \t]+(?=\S)")
 _QUOTE_PREFIX = re.compile(r"^(?:>[ \t]?){1,10}")
 
 _LYNX_LINK = re.compile(r"\[(\d{1,5})\]")
-_LYNX_REFERENCES = re.compile(r"^[ \t]*(?:References|Visible links|Hidden links):?[ \t]*$")
-_LYNX_REF_LINE = re.compile(r"^[ \t]*\d{1,5}\.[ \t]+[a-z][\w+.-]{0,30}:\S{0,5000}[ \t]*$")
+_LYNX_REFERENCES = re.compile(r"^(?:References|Visible links|Hidden links):?[ \t]*$")
+_LYNX_REF_LINE = re.compile(r"^[ \t]*\d{1,5}\.[ \t]+[A-Za-z][\w+.-]{0,30}:")
 _LYNX_IFRAME = re.compile(r"^[ \t]*I?FRAME:")
 # Images and form controls as lynx prints them: [pic.jpg], [INLINE], (BUTTON),
 # [ ], (*), ____ text fields, [Choice____] menus.
@@ -372,18 +372,18 @@ def read_text(text: str) -> list[Block]:
 
 
 def _drop_lynx_references(lines: list[str]) -> tuple[list[str], bool]:
-    """lynx ends its dump with a numbered list of every link's URL."""
-    last = next((line for line in reversed(lines[-50:]) if line.strip()), "")
-    if not _LYNX_REF_LINE.match(last):
+    """lynx ends its dump with a numbered list of every link's URL.
+
+    The list may hold "Visible links" / "Hidden links" sections, image-map
+    entries and unnumbered lines, so it is recognised by its heading at the
+    margin and what follows it, not by its whole content.
+    """
+    if not lines or not any(_LYNX_REF_LINE.match(line) for line in lines[-5:]):
         return lines, False
-    for i in range(len(lines) - 1, max(-1, len(lines) - 20000), -1):
-        if _LYNX_REFERENCES.match(lines[i]):
-            # "Hidden links" may follow "References"; keep looking upwards.
-            head = lines[:i]
-            tail = [line for line in lines[i + 1:] if line.strip()]
-            refs = sum(1 for line in tail if _LYNX_REF_LINE.match(line))
-            if tail and refs >= 0.8 * len(tail):
-                rest, _ = _drop_lynx_references(head)
-                return rest, True
-            break
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if line.startswith("References") and _LYNX_REFERENCES.match(line):
+            following = next((x for x in lines[i + 1:i + 4] if x.strip()), "")
+            if _LYNX_REF_LINE.match(following) or _LYNX_REFERENCES.match(following.strip()):
+                return lines[:i], True
     return lines, False
