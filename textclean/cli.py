@@ -384,7 +384,7 @@ def render_explain(decisions: Sequence[Decision], colours: Colours) -> str:
             mark, code = "-", "31"
         if len(label) > LABEL_WIDTH:
             label = label[: LABEL_WIDTH - 1] + "…"
-        text = d.text if d.kept else colours.paint("2", d.text)
+        text = colours.paint("2", d.text) if mark == "-" else d.text
         lines.append(f"{colours.paint(code, mark)} {colours.paint(code, label.ljust(LABEL_WIDTH))}"
                      f" | {text}")
     return "\n".join(lines) + ("\n" if lines else "")
