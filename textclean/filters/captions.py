@@ -61,11 +61,21 @@ class Captions(Filter):
     name = "captions"
 
     def __call__(self, doc: Document) -> None:
-        for block in doc.blocks:
-            if block.removed:
-                continue
+        kept = doc.kept()
+        shaped = [_caption_shaped(b) for b in kept]
+        for i, block in enumerate(kept):
             reason = credit_or_dated(block)
             if reason:
                 block.remove(self.name, reason)
-            elif _caption_shaped(block):
+            elif shaped[i] and not _in_run(kept, i):
                 block.remove(self.name, "caption: not a sentence, not a heading")
+
+
+def _in_run(kept: list[Block], i: int) -> bool:
+    """Whether a line has an unpunctuated neighbour: lists and runs of
+    subheadings come in runs, a caption stands alone between paragraphs."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(kept) and not _SENTENCE_END.search(kept[j].text) \
+                and kept[j].role != "heading":
+            return True
+    return False
