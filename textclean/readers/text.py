@@ -275,13 +275,18 @@ def _strip_lynx(line: str, out: _Stripped) -> str:
     return text
 
 
+_BULLET_START = frozenset("*+-\u2022\u00b7\u25aa\u25cf\u2013")
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u3000]|  ")
+_HAS_WORD = re.compile(r"[^\W_]")
+
+
 def _strip(line: str, shape: Shape) -> _Stripped:
     out = _Stripped("")
     body = line.strip()
-    m = _BULLET.match(body)
-    if m:
+    first = body[:1]
+    if first in _BULLET_START and (m := _BULLET.match(body)) is not None:
         out.list_item, body = True, body[m.end():]
-    elif (m := _NUMBERED.match(body)) is not None:
+    elif first.isdigit() and (m := _NUMBERED.match(body)) is not None:
         out.list_item = True
         if shape != "plain":
             body = body[m.end():]
@@ -291,11 +296,9 @@ def _strip(line: str, shape: Shape) -> _Stripped:
         body = _strip_lynx(body, out)
     elif "](" in body:
         body = _strip_markdown(body, out)
-    else:
-        m2 = _MD_HEADING.match(body)
-        if m2:
-            out.heading, body = len(m2.group(1)), m2.group(2)
-    out.text = _SPACES.sub(" ", body).strip()
+    elif body.startswith("#") and (m2 := _MD_HEADING.match(body)) is not None:
+        out.heading, body = len(m2.group(1)), m2.group(2)
+    out.text = _SPACES.sub(" ", body).strip() if _ODD_SPACE.search(body) else body.strip()
     return out
 
 
@@ -354,11 +357,11 @@ def read_text(text: str) -> list[Block]:
             if blocks and blocks[-1].group == group:
                 group += 1
             continue
-        if _skip(raw, shape):
+        if shape != "plain" and _skip(raw, shape):
             continue
         stripped = _strip(raw, shape)
         clean = stripped.text
-        if not clean or not any(c.isalnum() for c in clean):
+        if not _HAS_WORD.search(clean):
             continue
         heading = stripped.heading
         if shape == "lynx" and not heading:
