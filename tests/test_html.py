@@ -331,3 +331,11 @@ def test_fixture_cleans_to_its_article() -> None:
         assert junk not in body
     assert article.url == "https://courier.example/news/harbour-bridge-reopens"
     assert article.site_name == "The Coastal Courier"
+
+
+def test_a_date_in_the_canonical_url_is_the_last_resort() -> None:
+    head = ("<link rel='canonical' href='https://x.example/news/2018/11/05/storm-story'>"
+            "<meta name='date' content='2018-11-06'>")
+    assert read_html(page("<p>x</p>", head))[1].dates == ["2018-11-06", "2018-11-05"]
+    no_day = "<link rel='canonical' href='https://x.example/2018/11/storm'>"
+    assert read_html(page("<p>x</p>", no_day))[1].dates == []

@@ -43,6 +43,9 @@ _META_MODIFIED = (
 )
 _META_HEADLINE = ("og:title", "twitter:title", "headline", "sailthru.title",
                   "parsely-title", "dc.title", "title")
+# A date in the page's own URL: /2020/05/10/, /2020-05-10/, _20200510.
+_URL_DATE = re.compile(
+    r"[/_-]((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
 _MAX_JSONLD_CHARS = 1_000_000
 _MAX_LIST = 8
 
@@ -209,11 +212,18 @@ class MetaCollector:
                 _add(dates, value)
         for value in self.times + self.modified:
             _add(dates, value)
+        url = self.url or self.og_url
+        for candidate in (self.url, self.og_url):
+            m = _URL_DATE.search(candidate or "")
+            if m:
+                # Weakest evidence, so last: URLs keep the first-published day.
+                _add(dates, "-".join(m.groups()))
+                break
         return PageMeta(
             title=clean_title(self.title),
             headlines=headlines,
             dates=dates,
-            url=self.url or self.og_url,
+            url=url,
             site_name=self.site_name,
             language=self.language,
             authors=self.authors,
