@@ -35,7 +35,7 @@ _MARKER = re.compile(
     r"|^re: "
     r"|^\d+ (?:votes?|likes?|points?|upvotes?|replies|recommendations?)$"
     r"|^#\d+(?:\.\d+)* [—–-] "
-    r"|^[\w .'-]{1,40} (?:says|said|wrote|writes|commented):?$"
+    r"|^[\w .'-]{1,40} (?:says|said|wrote|writes|commented)\s?:?$"
     r"|^by [\w.-]{1,40} \(\d+\)$"
     r"|^(?:\d+|an?) (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago$",
     re.IGNORECASE,

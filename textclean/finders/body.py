@@ -147,14 +147,55 @@ def best_region(blocks: list[Block], labels: list[str], bad_weight: float,
     return best_span
 
 
+def _content(block: Block, label: str, t: Thresholds) -> bool:
+    """Prose-like enough to continue an article past the region's edge."""
+    if block.removed or block.link_density > t.max_link_density:
+        return False
+    return label in (GOOD, NEARGOOD) or (
+        label == SHORT and block.words >= 4 and bool(_SENTENCE_END.search(block.text)))
+
+
+def _soft(block: Block, label: str) -> bool:
+    """A short line an article may contain (a subheading, a list item)."""
+    return not block.removed and label == SHORT and block.link_density < 0.5
+
+
+def extend(blocks: list[Block], initial: list[str], start: int, end: int,
+           t: Thresholds, max_gap: int = 3) -> tuple[int, int]:
+    """Grow the region over adjoining prose and the short lines between it.
+
+    Kadane stops where the labels turn bad, but lists and listicles revise
+    to bad while still being the article; they continue it as long as prose
+    follows within a few short lines and no filter has removed the way.
+    """
+    def step(edge: int, direction: int) -> int:
+        while True:
+            j = edge
+            gap = 0
+            while 0 <= j < len(blocks) and gap < max_gap and _soft(blocks[j], initial[j]):
+                j += direction
+                gap += 1
+            if 0 <= j < len(blocks) and _content(blocks[j], initial[j], t) \
+                    and not blocks[j].boundary:
+                edge = j + direction
+            else:
+                return edge
+
+    new_end = step(end, 1)
+    new_start = step(start - 1, -1) + 1
+    return new_start, new_end
+
+
 @register("body")
 class Body(Filter):
     """Keeps the main article region; removes everything outside it."""
 
     name = "body"
 
-    def __init__(self, bad_weight: float = 0.5, **thresholds: float) -> None:
+    def __init__(self, bad_weight: float = 0.5, extend: bool = True,
+                 **thresholds: float) -> None:
         self.bad_weight = bad_weight
+        self.extend = extend
         self.thresholds = Thresholds(**thresholds)  # type: ignore[arg-type]
 
     def __call__(self, doc: Document) -> None:
@@ -171,6 +212,11 @@ class Body(Filter):
         for block, first, final in zip(blocks, initial, labels):
             block.initial_label, block.label = first, final
         start, end = best_region(blocks, labels, self.bad_weight)
+        if end > start and self.extend:
+            new_start, new_end = extend(blocks, initial, start, end, self.thresholds)
+            for i in (*range(new_start, start), *range(end, new_end)):
+                labels[i] = blocks[i].label = GOOD
+            start, end = new_start, new_end
         doc.body_start, doc.body_end = start, end
         for i, block in enumerate(blocks):
             if not start <= i < end:
