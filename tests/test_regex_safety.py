@@ -48,16 +48,10 @@ KNOWN_UNSAFE: dict[str, str] = {
     r"fullmatch is used on short prefixes; bound it: \s{0,3})",
     "textclean.readers.html_meta._TITLE_SEPARATOR": _QUADRATIC.format(r"\s+") + " on a "
     r"title of spaces; bound it: \s{1,5}",
-    "textclean.filters.widgets._CONTROL_LINE": "exponential: {1,8} repeats items whose "
-    "separator run may be empty and one item is \\d+, so a run of digits splits every "
-    "way; 24 digits and a '!' take 3 s (a long phone number line hangs)",
 }
 # Linear but slow enough to sit at the watchdog bound, so they may pass or
 # fail with machine load: not strict.
 KNOWN_SLOW: dict[str, str] = {
-    "textclean.readers.text._MD_LINK": "about 0.14 ms per '[' (each scans up to 500 "
-    "characters through an alternation group): 2-3 s on 20,000 '[', 30 s on a 200k line",
-    "textclean.readers.text._MD_REF_LINK": "same as _MD_LINK on a line of '['",
 }
 
 
