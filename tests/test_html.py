@@ -298,6 +298,7 @@ def test_dom_filter_removes_boilerplate_containers_and_keeps_the_article() -> No
     assert reasons["Share on Facebook Share by email"] == "inside a share container"
     assert reasons["The Coastal Courier"] == "inside the page header"
     assert reasons["Porthaven"] == "inside a footer container"
+    assert reasons["The bridge at dawn on its first day back in use"] == "caption"
 
 
 def test_dom_filter_removes_long_all_link_lines() -> None:

@@ -26,7 +26,8 @@ _CONTENT = frozenset({"article", "main"})
 
 @register("dom")
 class DomHints(BlockFilter):
-    """Removes lines in boilerplate containers and long all-link lines."""
+    """Removes lines in boilerplate containers, figure captions and long
+    all-link lines."""
 
     name = "dom"
 
@@ -47,6 +48,10 @@ class DomHints(BlockFilter):
                     return f"inside a {hint} container"
             if "header" in hints and not hints & _CONTENT:
                 return "inside the page header"
+            if "figcaption" in hints:
+                # A figcaption is a caption by definition, even when it reads
+                # like a sentence and the captions filter would keep it.
+                return "caption"
         if block.link_density >= self.max_link_density and len(block.text) >= self.min_link_chars:
             return f"link text ({block.link_density:.0%} of a long line)"
         return None
