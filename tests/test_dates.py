@@ -201,3 +201,13 @@ def test_hostile_lines_are_rejected() -> None:
         assert find_dates(line, yearless=True) == []
         assert parse_wire(line) is None
         assert find_relative(line) == []
+
+
+def test_every_month_name_is_recognised_in_full() -> None:
+    import re
+
+    from textclean.dates.names import MONTHS, alternation
+    pattern = re.compile(f"(?:{alternation(set(MONTHS))})", re.IGNORECASE)
+    for name, number in MONTHS.items():
+        assert pattern.fullmatch(name), name
+        assert find_dates(f"7 {name} 2021")[0].month == number, name

@@ -10,6 +10,9 @@ common language.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 _MONTHS: dict[int, str] = {
     1: """januára janar януари january jan janvier janv enero ene gennaio gen janeiro
         januari januar jänner jaenner stycznia styczeń styczen sty января январь янв
@@ -75,7 +78,29 @@ def month_number(name: str) -> int | None:
 
 
 def alternation(names: set[str] | frozenset[str] | list[str]) -> str:
-    """A regex alternation of literal names, longest first so none is cut short."""
-    import re
+    """A regex matching any of the literal names, factored as a trie.
 
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    Three hundred month names as a flat alternation are tried one by one at
+    every position; sharing prefixes (`jan(?:uary|vier|...)`) lets the
+    engine drop most of them after the first letter. Longer names are tried
+    before their prefixes, so `March` is never cut to `Mar`.
+    """
+    trie: dict[str, Any] = {}
+    for name in names:
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _trie_regex(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body

@@ -59,6 +59,11 @@ _NUMERIC_PATTERNS: tuple[tuple[str, str], ...] = (
     ("dash", r"(?<![\d.,:/-])(?P<a>[0-3]?\d)-(?P<b>[0-3]?\d)-(?P<y>(?:19|20)\d{2})(?!\d|-\d)"),
 )
 
+# A cheap test first: most lines with digits hold no year at all, and the
+# month-name patterns are the costly ones.
+_MAY_HAVE_DATE = re.compile(r"(?:19|20)\d\d|\d[./-]\s?\d{1,2}\s?[./-]\s?\d\d|[’'‘]\d\d")
+_MAY_HAVE_YEARLESS = re.compile(r"\d")
+
 _FLAGS = re.IGNORECASE
 _COMPILED_NAMED = [(s, re.compile(p, _FLAGS)) for s, p in _NAMED_PATTERNS]
 _COMPILED_YEARLESS = [(s, re.compile(p, _FLAGS)) for s, p in _YEARLESS_PATTERNS]
@@ -231,7 +236,7 @@ def find_dates(line: str, *, yearless: bool = False) -> list[DateMatch]:
     cap bounds the cost of a long paragraph.
     """
     text = line[:MAX_LINE]
-    if not any(c.isdigit() for c in text):
+    if not (_MAY_HAVE_YEARLESS if yearless else _MAY_HAVE_DATE).search(text):
         return []
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
