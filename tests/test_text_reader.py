@@ -209,3 +209,16 @@ def test_lynx_reference_list_with_visible_and_hidden_sections_is_dropped() -> No
     assert [b.text for b in found] == [
         "The council met on Tuesday and approved the plan after a long debate.", "Next story"]
     assert found[1].link_density == 1.0
+
+
+def test_markdown_wrapped_blockquote_is_one_block() -> None:
+    quote = ("The service promises a lot: the ability to play basically any game at up "
+             "to full resolution on your television, phone, tablet or laptop, without "
+             "a console.")
+    filler = ("Reviewers spent a week with the service on several connections, from "
+              "a fast office line to a crowded cafe network, and kept notes on each game.")
+    page = "\n\n".join(
+        ["# Review", "See [the store](https://e.org/s)."]
+        + [textwrap.fill(filler, 78)] * 3
+        + ["\n".join("> " + line for line in textwrap.wrap(quote, 76)), "After the quote."])
+    assert [b.text for b in read_text(page)][2:] == [filler] * 3 + [quote, "After the quote."]

@@ -125,7 +125,7 @@ def _wrap_width(lines: list[str], shape: Shape) -> int:
         if " " not in body or _BULLET.match(body) or _NUMBERED.match(body) or "|" in body:
             continue
         indent = len(line) - len(line.lstrip())
-        if shape == "markdown" and indent >= 4:
+        if shape == "markdown" and (indent >= 4 or line.startswith("\t")):
             continue
         n = len(line.rstrip())
         histogram[min(n, 121)] += 1
@@ -178,10 +178,14 @@ def _unwrap(lines: list[str], width: int, shape: Shape) -> list[tuple[str, int]]
     out: list[tuple[str, int]] = []
     cont_indent = -1
     prev_raw = ""
+    in_quote = False
     for line_no, raw in enumerate(lines, start=1):
         line = raw.rstrip()
         body = line.lstrip()
         indent = len(line) - len(body)
+        if in_quote and body.startswith(">"):
+            # html2text repeats "> " on every wrapped line of a blockquote.
+            body = _QUOTE_PREFIX.sub("", body)
         aligned = indent == cont_indent or (
             shape == "lynx" and _centred(line) and _centred(prev_raw.rstrip()))
         if out and body and prev_raw.strip() and not prev_raw.endswith(("  ", "...", "\u2026")) \
@@ -195,6 +199,7 @@ def _unwrap(lines: list[str], width: int, shape: Shape) -> list[tuple[str, int]]
             continue
         out.append((line, line_no))
         prev_raw = raw
+        in_quote = shape == "markdown" and body.startswith(">")
         cont_indent = _continuation_indent(body, indent, shape)
     return out
 
