@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib.metadata import entry_points
-from typing import Protocol, TypeVar, runtime_checkable
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from textclean.model import Document
 
@@ -29,7 +29,7 @@ StepFactory = Callable[..., Step]
 _REGISTRY: dict[str, StepFactory] = {}
 _entry_points_loaded = False
 
-F = TypeVar("F", bound=StepFactory)
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def register(name: str) -> Callable[[F], F]:

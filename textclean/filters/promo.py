@@ -16,7 +16,8 @@ from textclean.registry import register
 _LABEL = re.compile(
     r"^(?:(?:the )?most (?:read|popular|viewed|shared|emailed|commented|watched)"
     r"|related(?: stories| articles| content| news| posts| links| topics| coverage| reading)?"
-    r"|(?:you )?(?:may|might|will) (?:also )?(?:like|want|enjoy|be interested)(?: to read| reading| in)?"
+    r"|(?:you )?(?:may|might|will) (?:also )?(?:like|want|enjoy|be interested)"
+    r"(?: to read| reading| in)?"
     r"|also (?:read|see)|(?:readers|people) (?:also|who read this)[\w ]{0,30}"
     r"|(?:read|see) (?:more|also)|more (?:from|on|in|news|stories|articles|like this|to explore)"
     r"|recommended(?: for you| stories| articles| reading)?|trending(?: now| stories| topics)?"

@@ -130,7 +130,7 @@ def best_region(blocks: list[Block], labels: list[str], bad_weight: float,
     """
     best, best_span = 0.0, (0, 0)
     score, start = 0.0, 0
-    for i, (block, label) in enumerate(zip(blocks, labels)):
+    for i, (block, label) in enumerate(zip(blocks, labels, strict=True)):
         length = len(block.text)
         if label == GOOD and not block.removed:
             weight = float(length)
@@ -209,7 +209,7 @@ class Body(Filter):
             # A short article has no block long enough to be "good" on its
             # own; its near-good blocks are then the best evidence there is.
             labels = revise([GOOD if x == NEARGOOD else x for x in initial])
-        for block, first, final in zip(blocks, initial, labels):
+        for block, first, final in zip(blocks, initial, labels, strict=True):
             block.initial_label, block.label = first, final
         start, end = best_region(blocks, labels, self.bad_weight)
         if end > start and self.extend:

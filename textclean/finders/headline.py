@@ -101,7 +101,8 @@ class Headline(Filter):
             score += 0.5
         if 4 <= block.words <= 25:
             score += 1.0
-        if text.endswith(".") or _DATE_LIKE.search(text) or _is_date_line(block) and block.words < 6:
+        mostly_date = _is_date_line(block) and block.words < 6
+        if text.endswith(".") or _DATE_LIKE.search(text) or mostly_date:
             score -= 1.5
         if _NAV_MARK.search(text) or _NUMBERED.match(text) or _BYLINE.match(text):
             score -= 2.0

@@ -31,7 +31,7 @@ def annotate(blocks: list[Block], language: str | None = None) -> str:
     if language is None or language not in STOPWORDS:
         language = guess_language(w for ts in tokens for w in ts)
     stops = STOPWORDS.get(language, STOPWORDS["en"])
-    for block, words in zip(blocks, tokens):
+    for block, words in zip(blocks, tokens, strict=True):
         block.words = count_words(block.text) if not block.text.isascii() else len(words)
         if words:
             block.stopword_density = sum(1 for w in words if w in stops) / len(words)
