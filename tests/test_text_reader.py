@@ -222,3 +222,12 @@ def test_markdown_wrapped_blockquote_is_one_block() -> None:
         + [textwrap.fill(filler, 78)] * 3
         + ["\n".join("> " + line for line in textwrap.wrap(quote, 76)), "After the quote."])
     assert [b.text for b in read_text(page)][2:] == [filler] * 3 + [quote, "After the quote."]
+
+
+def test_wrapped_cjk_lines_join_without_a_space() -> None:
+    sentence = "今天市议会批准了新的渡轮时刻表，结束了运营商与两岛居民之间持续了一年的争议。" * 3
+    wrapped = textwrap.wrap(sentence, 70)
+    paragraphs = ["\n".join("   " + w for w in wrapped)] * 6
+    page = "\n\n".join(["   [1]首页", *paragraphs, "References", "   1. https://example.cn/"])
+    found = [b.text for b in read_text(page)]
+    assert found == ["首页"] + [sentence] * 6

@@ -62,6 +62,9 @@ _LYNX_CONTROL = re.compile(
     r"|[ Xx*]?)\]"
     r"|\((?:BUTTON|RADIO|CHECKBOX|Submit|submit|[ *])\)|_{3,}",
 )
+# CJK characters: text in them wraps between any two and joins without a space.
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
+                   r"\uff00-\uff60\uffe0-\uffe6]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 _INDENT = re.compile(r"^[ \t]*")
 
@@ -122,14 +125,21 @@ def _wrap_width(lines: list[str], shape: Shape) -> int:
     spans: list[tuple[int, int]] = []
     for line in lines:
         body = line.strip()
-        if " " not in body or _BULLET.match(body) or _NUMBERED.match(body) or "|" in body:
+        if not body or _BULLET.match(body) or _NUMBERED.match(body) or "|" in body:
             continue
+        space = body.find(" ")
+        if space < 0:
+            # CJK text breaks between any two characters; other text without
+            # a space is one unbreakable word.
+            if body.isascii() or not _WIDE.search(body):
+                continue
+            space = 1
         indent = len(line) - len(line.lstrip())
         if shape == "markdown" and (indent >= 4 or line.startswith("\t")):
             continue
         n = len(line.rstrip())
         histogram[min(n, 121)] += 1
-        spans.append((n, indent + body.find(" ")))
+        spans.append((n, indent + space))
     if len(spans) < 8:
         return 0
     floor = max(3, len(spans) // 50)
@@ -152,6 +162,8 @@ def _wrap_width(lines: list[str], shape: Shape) -> int:
 
 def _first_chunk(line: str, split_hyphens: bool) -> int:
     body = line.lstrip()
+    if _WIDE.match(body):
+        return 1
     end = body.find(" ")
     word = body if end < 0 else body[:end]
     if split_hyphens:
@@ -207,6 +219,8 @@ def _unwrap(lines: list[str], width: int, shape: Shape) -> list[tuple[str, int]]
 def _separator(text: str, body: str, width: int, shape: Shape) -> str:
     """No space where the renderer cut inside a word: after a hyphen
     (textwrap) or through a word longer than half a line (lynx)."""
+    if _WIDE.match(text[-1:]) and _WIDE.match(body[:1]):
+        return ""
     if shape == "markdown":
         return "" if text.endswith("-") and text[-2:-1].isalnum() and body[:1].isalnum() \
             else " "
