@@ -259,3 +259,12 @@ def test_a_strong_printed_date_outweighs_disagreeing_metadata() -> None:
                ["2021-03-05T10:00:00Z"])
     DatelineFinder(metadata_override_below=99.0)(doc)
     assert doc.dateline is not None and doc.dateline.date == dt.date(2021, 3, 5)
+
+
+def test_wire_dateline_alone_on_its_line_leaves_the_body() -> None:
+    doc = _doc(["Headline", "Intro", "More", "SPRINGFIELD, Ill., Feb. 2, 2019", "Body text."],
+               [])
+    DatelineFinder()(doc)
+    d = doc.dateline
+    assert d is not None and (d.place, d.date) == ("SPRINGFIELD, Ill.", dt.date(2019, 2, 2))
+    assert doc.blocks[3].removed_by == "dateline"

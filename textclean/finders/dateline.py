@@ -261,7 +261,7 @@ class DatelineFinder(Filter):
         datetime = None
         if match is not None and best.date is not None:
             datetime = match.datetime(best.date.year)
-        if best.prefix_end is not None:
+        if best.prefix_end is not None and best.prefix_end < len(block.text.rstrip()):
             text = block.text[: best.prefix_end].rstrip()
         elif best.in_prose and match is not None:
             text = block.text[match.start:match.end]
