@@ -74,10 +74,6 @@ def as_html(article: tuple[str, list[str]], charset: str | None) -> str:
             f"<body><article><h1>{headline}</h1>\n{paragraphs}</article></body></html>")
 
 
-CJK_PIPELINE = pytest.mark.xfail(
-    strict=True, reason="decoding is exact (see the decode tests), but the body finder "
-    "labels every CJK paragraph 'bad': no stop words for ja/zh, language guessed 'en'")
-
 CASES = [
     pytest.param(FRENCH, "utf-8", id="utf-8"),
     pytest.param(FRENCH, "utf-8-sig", id="utf-8-bom"),
@@ -103,10 +99,7 @@ def test_text_bytes_decode_to_the_exact_article(article: tuple[str, list[str]],
     assert decode_bytes(_encode(text, encoding)).removeprefix("\ufeff") == text
 
 
-CLEAN_CASES = [
-    pytest.param(*p.values, id=p.id, marks=CJK_PIPELINE) if p.values[0] in (JAPANESE, CHINESE)
-    else p for p in CASES
-]
+CLEAN_CASES = CASES
 
 
 @pytest.mark.parametrize(("article", "encoding"), CLEAN_CASES)

@@ -152,10 +152,6 @@ def test_long_number_line_finishes() -> None:
     assert result["ok"], result
 
 
-@pytest.mark.xfail(strict=True, reason="filters/pullquotes.py: joined.count(needle) for "
-                   "every kept block and an any() over all blocks for every repeated one: "
-                   "O(blocks x page) (2,000 repeated stories, 1 MB: 12 s; a 20 MB page "
-                   "does not finish)")
 def test_page_of_repeated_stories_finishes() -> None:
     result = clean_in_child(
         f"'<html><body>' + ('<div><h2>Part</h2><p>' + {PROSE!r} * 3 + '</p></div>') * 4000",

@@ -14,7 +14,7 @@ from textclean.filters.base import Filter
 from textclean.model import Block, Document
 from textclean.registry import register
 
-_SENTENCE_END = re.compile(r"[.!?:;\"'”’)]$")
+_SENTENCE_END = re.compile(r"[.!?:;。！？\"'”’)]$")
 _BREADCRUMB = re.compile(r"^[^|>»›/]{1,40}(?:\s[|>»›/·•]\s[^|>»›/]{1,40}){2,}$")
 _CAPITALISED = re.compile(r"^[A-Z\u00c0-\u00de][\w'&.-]*$")
 

@@ -14,7 +14,7 @@ from textclean.model import Block, Document
 from textclean.registry import register
 
 _NON_WORD = re.compile(r"\W+")
-_SENTENCE_END = re.compile(r"[.!?]['\"”’]?$")
+_SENTENCE_END = re.compile(r"[.!?。！？]['\"”’]?$")
 
 
 def _norm(text: str) -> str:
@@ -32,25 +32,39 @@ class PullQuotes(Filter):
 
     name = "pullquotes"
 
-    def __init__(self, min_words: int = 6, max_words: int = 80) -> None:
+    def __init__(self, min_words: int = 6, max_words: int = 80, max_blocks: int = 5000) -> None:
         self.min_words = min_words
         self.max_words = max_words
+        self.max_blocks = max_blocks
 
     def __call__(self, doc: Document) -> None:
         kept = doc.kept()
+        if len(kept) > self.max_blocks:
+            return  # not an article page; the index below would only cost memory
         normed = [_norm(b.text) for b in kept]
-        # One search over the joined text finds every repeat; only the rare
-        # line found twice is then compared block by block.
-        joined = "\n".join(normed)
+        containing = _index_by_opening(normed, self.min_words)
         for i, block in enumerate(kept):
             if not self.min_words <= block.words <= self.max_words or block.role == "heading":
                 continue
             needle = normed[i]
-            if joined.count(needle) < 2:
-                continue
-            if any(len(other) > len(needle) and needle in other
-                   for j, other in enumerate(normed) if j != i):
+            opening = " ".join(needle.split()[: self.min_words])
+            if any(j != i and len(normed[j]) > len(needle) and needle in normed[j]
+                   for j in containing.get(opening, ())):
                 block.remove(self.name, "pull quote repeating a body sentence")
                 nxt = kept[i + 1] if i + 1 < len(kept) else None
                 if nxt is not None and _is_attribution(nxt):
                     nxt.remove(self.name, "attribution of a pull quote")
+
+
+def _index_by_opening(normed: list[str], n: int) -> dict[str, set[int]]:
+    """Every n-word run of every line, pointing to the lines that hold it.
+
+    A pull quote's first n words must occur in the line it repeats, so only
+    those lines are compared: linear in the page instead of quadratic.
+    """
+    index: dict[str, set[int]] = {}
+    for j, text in enumerate(normed):
+        words = text.split()
+        for k in range(len(words) - n + 1):
+            index.setdefault(" ".join(words[k:k + n]), set()).add(j)
+    return index

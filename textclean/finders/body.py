@@ -18,7 +18,7 @@ from textclean.model import Block, Document
 from textclean.registry import register
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
-_SENTENCE_END = re.compile(r"[.!?…][\"”’'»)]?$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"”’'»)]?$")
 
 
 class Thresholds:
@@ -44,13 +44,26 @@ def _prose_score(block: Block) -> float:
     return min(0.5, 2.0 * marks / max(1, block.words))
 
 
+_DENSE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def effective_length(block: Block) -> int:
+    """Length in Latin-script characters' worth: a Chinese or Japanese
+    character carries about as much as three Latin ones, so a CJK paragraph
+    of 60 characters is not a 'short' line."""
+    text = block.text
+    if not text.isascii() and _DENSE_SCRIPT.search(text[:40]):
+        return 3 * len(text)
+    return len(text)
+
+
 def stopwords_work(blocks: list[Block]) -> bool:
     """Whether stop-word density separates prose on this page.
 
     With no list for the page's language, even its long prose blocks have
     almost no stop words; then punctuation has to do the job.
     """
-    densities = sorted(b.stopword_density for b in blocks if len(b.text) >= 150)
+    densities = sorted(b.stopword_density for b in blocks if effective_length(b) >= 150)
     return not densities or densities[len(densities) // 2] >= 0.08
 
 
@@ -60,7 +73,7 @@ def classify(block: Block, t: Thresholds, use_stopwords: bool = True) -> str:
         return BAD
     if block.link_density > t.max_link_density:
         return BAD
-    length = len(block.text)
+    length = effective_length(block)
     if length < t.length_low:
         return SHORT
     density = block.stopword_density if use_stopwords else _prose_score(block)

@@ -26,7 +26,7 @@ _BYLINE = re.compile(r"^(?:by|from|posted by|written by|von|par|por)\s", re.IGNO
 _CONTROL = re.compile(
     r"\b(?:e-?mail|print|share|feeds?|rss|comments?|subscribe|sign in|log in|newsletter"
     r"|advertisement|click|font size)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?…:;,][\"”’'»)]?$")
+_SENTENCE_END = re.compile(r"[.!?…:;,。！？、][\"”’'»)]?$")
 _UNLIKELY = frozenset({"widgets", "notices", "legal", "comments", "captions", "bylines"})
 
 
