@@ -63,8 +63,10 @@ class Pipeline:
 
     def run(self, page: str | bytes) -> Document:
         """Read the page and run every step over it."""
-        doc = read(page, self.config)
+        # The clock starts before reading: decoding and parsing a huge page
+        # count against the limit too. None or 0 means no limit.
         deadline = time.monotonic() + self.config.timeout if self.config.timeout else None
+        doc = read(page, self.config)
         for step in self.steps:
             step(doc)
             if deadline is not None and time.monotonic() > deadline:
