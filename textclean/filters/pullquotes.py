@@ -42,29 +42,28 @@ class PullQuotes(Filter):
         if len(kept) > self.max_blocks:
             return  # not an article page; the index below would only cost memory
         normed = [_norm(b.text) for b in kept]
-        containing = _index_by_opening(normed, self.min_words)
+        containing = _index_by_word(normed)
         for i, block in enumerate(kept):
             if not self.min_words <= block.words <= self.max_words or block.role == "heading":
                 continue
             needle = normed[i]
-            opening = " ".join(needle.split()[: self.min_words])
+            rarest = min(needle.split(), key=lambda w: len(containing.get(w, ())), default="")
             if any(j != i and len(normed[j]) > len(needle) and needle in normed[j]
-                   for j in containing.get(opening, ())):
+                   for j in containing.get(rarest, ())):
                 block.remove(self.name, "pull quote repeating a body sentence")
                 nxt = kept[i + 1] if i + 1 < len(kept) else None
                 if nxt is not None and _is_attribution(nxt):
                     nxt.remove(self.name, "attribution of a pull quote")
 
 
-def _index_by_opening(normed: list[str], n: int) -> dict[str, set[int]]:
-    """Every n-word run of every line, pointing to the lines that hold it.
+def _index_by_word(normed: list[str]) -> dict[str, list[int]]:
+    """The lines each word occurs in.
 
-    A pull quote's first n words must occur in the line it repeats, so only
-    those lines are compared: linear in the page instead of quadratic.
+    A pull quote's rarest word must occur in the line it repeats, so only
+    those few lines are compared: near-linear in the page, not quadratic.
     """
-    index: dict[str, set[int]] = {}
+    index: dict[str, list[int]] = {}
     for j, text in enumerate(normed):
-        words = text.split()
-        for k in range(len(words) - n + 1):
-            index.setdefault(" ".join(words[k:k + n]), set()).add(j)
+        for word in set(text.split()):
+            index.setdefault(word, []).append(j)
     return index
