@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from textclean.dates import find_dates
 from textclean.filters.base import Filter
 from textclean.filters.captions import credit_or_dated, looks_like_heading
 from textclean.model import Block, Document
@@ -57,6 +58,14 @@ def _is_date_line(block: Block) -> bool:
     return block.words <= 14 and bool(_YEAR.search(block.text) or _DATE_LIKE.search(block.text))
 
 
+def _mostly_date(block: Block) -> bool:
+    """A line that is chiefly a printed date ("Wednesday, 08 Apr 2020 11:39 PM")."""
+    if not _is_date_line(block):
+        return False
+    found = find_dates(block.text)
+    return sum(m.end - m.start for m in found) > 0.5 * len(block.text)
+
+
 class _Page:
     """What every candidate is compared with, computed once per page."""
 
@@ -101,8 +110,7 @@ class Headline(Filter):
             score += 0.5
         if 4 <= block.words <= 25:
             score += 1.0
-        mostly_date = _is_date_line(block) and block.words < 6
-        if text.endswith(".") or _DATE_LIKE.search(text) or mostly_date:
+        if text.endswith(".") or _DATE_LIKE.search(text) or _mostly_date(block):
             score -= 1.5
         if _NAV_MARK.search(text) or _NUMBERED.match(text) or _BYLINE.match(text):
             score -= 2.0
