@@ -3,6 +3,7 @@
 from textclean.filters import (  # noqa: F401
     bylines,
     captions,
+    code,
     comments,
     dom,
     legal,

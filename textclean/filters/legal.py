@@ -9,7 +9,7 @@ from textclean.model import Block, Document
 from textclean.registry import register
 
 _LEGAL = re.compile(
-    r"(?:^|\W)(?:copyright|\(c\)|©)\s*(?:\d{4}|[A-Z])|all rights reserved"
+    r"(?:^|\W)(?:copyright|\(c\)|©)\s*(?:\d{4}|(?-i:[A-Z]))|all rights reserved"
     r"|not responsible for the content of external"
     r"|may not be (?:published|reproduced|copied|redistributed)"
     r"|terms (?:of|and) (?:use|service|conditions)|privacy (?:policy|notice|statement)"

@@ -129,6 +129,8 @@ class Headline(Filter):
             block = blocks[i]
             if i >= doc.body_start and (block.removed or _SENTENCE_END.search(block.text)):
                 continue
+            if i > doc.body_start and _SENTENCE_END.search(blocks[doc.body_start].text):
+                continue  # past the first paragraph: a quote or subheading
             score = self.score(block, max(0, doc.body_start - i), page)
             if i > 0 and credit_or_dated(blocks[i - 1]):
                 score -= 1.0  # the second line of a caption

@@ -1,0 +1,110 @@
+"""Each filter family on lines of our own: what it removes, and what it must keep."""
+
+from __future__ import annotations
+
+import pytest
+
+import textclean
+from textclean.filters.code import Code
+from textclean.filters.legal import Legal
+from textclean.filters.notices import Notices
+from textclean.filters.widgets import Widgets
+from textclean.model import Block, Document
+
+PROSE = [
+    "The regional water authority said on Tuesday that reservoir levels had fallen to their "
+    "lowest point in a decade after an unusually dry spring.",
+    "Officials asked residents to limit garden watering to the evening hours and said that "
+    "further restrictions could follow if the dry weather continued into the summer.",
+    "Farmers in the valley said they had already begun to reduce the area they planted, "
+    "and several of them warned that prices for vegetables would rise later in the year.",
+    "The authority has spent more than it planned on repairing leaking pipes, which it says "
+    "lose almost a fifth of the water that leaves its treatment plants every day.",
+]
+
+
+def _block(text: str) -> Block:
+    doc_blocks = textclean.Pipeline([]).run(text).blocks
+    return doc_blocks[0]
+
+
+@pytest.mark.parametrize(("step", "line"), [
+    (Notices(), "This page is best viewed in an up-to-date web browser with style sheets enabled."),
+    (Notices(), "We use cookies to improve your experience. By continuing to browse you agree."),
+    (Notices(), "Please enable JavaScript to view the comments."),
+    (Legal(), "Copyright © 2024 Example Media Ltd. All rights reserved."),
+    (Legal(), "The site is not responsible for the content of external internet sites"),
+    (Widgets(), "Share this article"),
+    (Widgets(), "Print Sponsor"),
+    (Widgets(), "Sign in | Register"),
+    (Widgets(), "Comments (12)"),
+    (Code(), "var adSlot = googletag.defineSlot('/123/news', [300, 250]);"),
+    (Code(), ".article-body p { margin: 0 0 1em; font-size: 16px; }"),
+])
+def test_line_is_removed(step: textclean.BlockFilter, line: str) -> None:
+    assert step.check(_block(line), Document(blocks=[])) is not None
+
+
+@pytest.mark.parametrize(("step", "line"), [
+    (Notices(), "The court heard that the company had tracked users with cookies for years "
+                "without asking them, in breach of the rules that came into force in 2018."),
+    (Legal(), "The judge ruled that the band had not breached copyright when it recorded the "
+              "song, ending a dispute that had run for more than five years in three courts."),
+    (Widgets(), "She said she would share the prize with her brother."),
+    (Code(), "Let's see whether the plan works: costs = revenue minus spending, she said."),
+    (Code(), "P = 20 mg; A = 100 mg"),
+])
+def test_sentence_is_kept(step: textclean.BlockFilter, line: str) -> None:
+    assert step.check(_block(line), Document(blocks=[])) is None
+
+
+def _explain(lines: list[str]) -> dict[str, textclean.Decision]:
+    _, decisions = textclean.explain("\n\n".join(lines))
+    return {d.text: d for d in decisions}
+
+
+def test_menu_run_is_navigation() -> None:
+    menu = ["World", "Business", "Sport", "Weather", "Travel"]
+    by_text = _explain(menu + ["Dry spring empties reservoirs"] + PROSE)
+    assert {by_text[m].removed_by for m in menu} == {"navigation"}
+
+
+def test_promo_list_under_label_goes() -> None:
+    promo = ["Related stories", "Floods close roads in the north", "New dam plan approved"]
+    by_text = _explain(["Dry spring empties reservoirs"] + PROSE + promo)
+    assert [by_text[p].removed_by for p in promo] == ["promo"] * 3
+    assert all(by_text[p].kept for p in PROSE)
+
+
+def test_comment_section_goes_to_the_end() -> None:
+    comments = ["Leave a comment",
+                "I think the authority should have fixed the pipes years ago, frankly, "
+                "instead of asking us to stop watering our gardens."]
+    by_text = _explain(["Dry spring empties reservoirs"] + PROSE + comments)
+    assert [by_text[c].removed_by for c in comments] == ["comments", "comments"]
+
+
+def test_caption_between_paragraphs_goes_but_subheading_stays() -> None:
+    page = (["Dry spring empties reservoirs"] + PROSE[:2]
+            + ["A farmer inspects a dried-up irrigation channel near the river"]
+            + [PROSE[2], "Leaking pipes", PROSE[3]])
+    article, decisions = textclean.explain("\n\n".join(page))
+    by_text = {d.text: d for d in decisions}
+    assert by_text["A farmer inspects a dried-up irrigation channel near the river"].removed_by \
+        == "captions"
+    assert article.headings == ["Leaking pipes"]
+
+
+def test_pull_quote_and_attribution_go_once() -> None:
+    quote = "Further restrictions could follow if the dry weather continued"
+    page = (["Dry spring empties reservoirs"] + PROSE[:1]
+            + [quote, "Jane Doe, water authority"] + PROSE[1:])
+    by_text = _explain(page)
+    assert by_text[quote].removed_by == "pullquotes"
+    assert by_text["Jane Doe, water authority"].removed_by == "pullquotes"
+    assert by_text[PROSE[1]].kept
+
+
+def test_byline_at_the_top_goes() -> None:
+    by_text = _explain(["Dry spring empties reservoirs", "By Jane Doe"] + PROSE)
+    assert not by_text["By Jane Doe"].kept
