@@ -39,6 +39,7 @@ class Thresholds:
         self.max_link_density = max_link_density
 
 
+_ARTICLE_HINTS = frozenset({"articlebody", "main"})
 _PROSE_PUNCT = re.compile(r"[.!?,;:。，、！？؟،]")
 
 
@@ -78,6 +79,11 @@ def classify(block: Block, t: Thresholds, use_stopwords: bool = True) -> str:
         return BAD
     if block.link_density > t.max_link_density:
         return BAD
+    if block.hints & _ARTICLE_HINTS and (len(block.text) >= 40 or block.heading_level):
+        # The page's own markup says this is the article body (HTML input
+        # only): stronger evidence than stop words, and it works in every
+        # language.
+        return GOOD
     length = effective_length(block)
     if length < t.length_low:
         return SHORT
