@@ -80,7 +80,7 @@ def guess_language(words: Iterable[str]) -> str:
     seen: Counter[str] = Counter(islice(words, 3000))
     best, best_hits = "en", 0
     for lang, stops in STOPWORDS.items():
-        hits = sum(seen[w] for w in stops if w in seen)
+        hits = sum(seen[w] for w in stops & seen.keys())
         if hits > best_hits:
             best, best_hits = lang, hits
     return best if best_hits >= 5 else "en"

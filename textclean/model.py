@@ -9,7 +9,10 @@ between threads without surprises.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, Literal
 
 ParagraphKind = Literal["heading", "paragraph"]
@@ -89,9 +92,48 @@ class Document:
     body_start: int = 0
     body_end: int = 0
     options: dict[str, Any] = field(default_factory=dict)
+    # The lower-cased page for `blocks_matching`, with the texts it was made
+    # from, so that a step that edits a line cannot leave it stale.
+    _page: tuple[list[str], str, list[int]] | None = field(default=None, repr=False)
 
     def kept(self) -> list[Block]:
         return [b for b in self.blocks if not b.removed]
+
+    def blocks_containing(self, words: Iterable[str]) -> list[Block]:
+        """The blocks whose lower-cased text contains one of `words`, in order.
+
+        A few substring searches over the whole page cost far less than a
+        regex call per line: a page has hundreds of lines, and both Python
+        calls and regex alternations of words are slow next to `str.find`.
+        """
+        return [self.blocks[i] for i in self.indexes_containing(words)]
+
+    def indexes_containing(self, words: Iterable[str]) -> list[int]:
+        """The positions in `blocks` of the blocks `blocks_containing` gives."""
+        page, starts = self._lowered_page()
+        found: set[int] = set()
+        last = len(starts) - 1
+        for word in words:
+            pos = page.find(word)
+            while pos != -1:
+                i = bisect_right(starts, pos) - 1
+                found.add(i)
+                if i >= last:
+                    break
+                pos = page.find(word, starts[i + 1])
+        return sorted(found)
+
+    def _lowered_page(self) -> tuple[str, list[int]]:
+        """The lines lower-cased and joined with NUL (which sanitising removed
+        from the text, so no cue can match across two lines), and where each
+        line starts."""
+        texts = [b.text for b in self.blocks]
+        if self._page is not None and self._page[0] == texts:
+            return self._page[1], self._page[2]
+        lowered = [t.lower() for t in texts]
+        starts = [0, *accumulate(len(t) + 1 for t in lowered)][:-1]
+        self._page = (texts, "\0".join(lowered), starts)
+        return self._page[1], self._page[2]
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,14 +29,23 @@ class BlockFilter(Filter):
 
     `check` returns None to keep the block, or the reason to remove it.
     Already removed blocks are skipped so the first filter's reason stands.
+
+    A filter whose every removal needs some word or symbol in the line sets
+    `cues`, lower-case strings: the page is searched for them once and only
+    the lines that contain one are checked. Cues are a necessary condition
+    (a line without any is always kept), never a sufficient one.
     """
+
+    cues: ClassVar[tuple[str, ...]] = ()
 
     def check(self, block: Block, doc: Document) -> str | None:
         raise NotImplementedError
 
     def __call__(self, doc: Document) -> None:
-        for block in doc.blocks:
+        blocks = doc.blocks_containing(self.cues) if self.cues else doc.blocks
+        for block in blocks:
             if block.removed_by is None:
                 reason = self.check(block, doc)
                 if reason:
                     block.remove(self.name, reason)
+

@@ -25,6 +25,9 @@ class Code(BlockFilter):
     """Removes lines of JavaScript or CSS."""
 
     name = "code"
+    # Both rules need one of these: a line start above, or `{`/`=`.
+    cues = ("{", "=", "function", "document.", "window.", "$(", "/*", "<!--", "@media",
+            "@import")
 
     def __init__(self, min_symbol_share: float = 0.06) -> None:
         self.min_symbol_share = min_symbol_share

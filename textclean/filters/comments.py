@@ -11,9 +11,10 @@ so the body region cannot run across them into the comments.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from textclean.filters.base import Filter
-from textclean.model import Block, Document
+from textclean.model import Document
 from textclean.registry import register
 
 _HEADING = re.compile(
@@ -27,6 +28,10 @@ _HEADING = re.compile(
     r"|the following comments are owned by",
     re.IGNORECASE,
 )
+# Words every heading and every thread marker contains (lower case), so that
+# the patterns only run on the few lines that have one.
+_HEADING_CUES = ("comment", "respons", "repl", "discussion", "join the", "what do you think",
+                 "have your say")
 _MARKER = re.compile(
     r"^(?:reply|report(?: abuse| comment)?|flag|permalink|quote|reply to this|recommend"
     r"|like|dislike)(?:\s*[|·•]\s*\w+){0,4}$"
@@ -40,6 +45,9 @@ _MARKER = re.compile(
     r"|^(?:\d+|an?) (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago$",
     re.IGNORECASE,
 )
+_MARKER_CUES = ("repl", "report", "flag", "permalink", "quote", "recommend", "like", " - ",
+                " – ", " — ", "(score", "re: ", "vote", "point", "#", "says", "said", "wrote",
+                "writes", "commented", "by ", "ago")
 
 
 @register("comments")
@@ -57,25 +65,26 @@ class Comments(Filter):
         self.min_markers = min_markers
 
     def __call__(self, doc: Document) -> None:
-        self._thread_markers(doc.blocks)
-        self._section(doc.blocks)
+        self._thread_markers(doc)
+        self._section(doc)
 
-    def _thread_markers(self, blocks: list[Block]) -> None:
-        markers = [b for b in blocks if b.words <= 14 and len(b.text) <= 120
-                   and _MARKER.search(b.text)]
+    def _thread_markers(self, doc: Document) -> None:
+        markers = [b for b in doc.blocks_containing(_MARKER_CUES)
+                   if b.words <= 14 and len(b.text) <= 120 and _MARKER.search(b.text)]
         if len(markers) < self.min_markers:
             return
         for block in markers:
             block.remove(self.name, "comment thread metadata")
             block.boundary = True
 
-    def _section(self, blocks: list[Block]) -> None:
-        total = sum(len(b.text) for b in blocks) or 1
-        seen = 0
-        for i, block in enumerate(blocks):
-            seen += len(block.text)
+    def _section(self, doc: Document) -> None:
+        blocks = doc.blocks
+        ends = list(accumulate(len(b.text) for b in blocks))  # text up to each line's end
+        total = ends[-1] if ends and ends[-1] else 1
+        for i in doc.indexes_containing(_HEADING_CUES):
+            block = blocks[i]
             if block.words <= 20 and _HEADING.search(block.text):
-                if seen / total < self.min_position:
+                if ends[i] / total < self.min_position:
                     block.remove(self.name, "comment link")
                     continue
                 for rest in blocks[i:]:

@@ -27,6 +27,8 @@ class Legal(BlockFilter):
     """
 
     name = "legal"
+    cues = ("copyright", "(c)", "©", "rights reserved", "not responsible", "may not be",
+            "terms of", "terms and", "privacy")
 
     def __init__(self, max_words: int = 60) -> None:
         self.max_words = max_words

@@ -25,9 +25,6 @@ _NOTICE = re.compile(
 )
 
 
-# Every notice contains one of these; checking them first spares the regex
-# on nearly every line.
-_KEYWORDS = ("browser", "javascript", "cookie", "block", "style", "visual", "by continuing")
 
 
 @register("notices")
@@ -35,6 +32,8 @@ class Notices(BlockFilter):
     """Removes notices about the reader's browser, scripts, cookies or ad blocker."""
 
     name = "notices"
+    # Every notice contains one of these words.
+    cues = ("browser", "javascript", "cookie", "block", "style", "visual", "by continuing")
 
     def __init__(self, max_words: int = 120) -> None:
         self.max_words = max_words
@@ -42,8 +41,6 @@ class Notices(BlockFilter):
     def check(self, block: Block, doc: Document) -> str | None:
         if block.words > self.max_words:
             return None
-        text = block.text[:2000]
-        lower = text.lower()
-        if any(k in lower for k in _KEYWORDS) and _NOTICE.search(text):
+        if _NOTICE.search(block.text[:2000]):
             return "browser, script or cookie notice"
         return None

@@ -120,7 +120,8 @@ def sanitise(text: str) -> str:
     """
     text = _CONTROL.sub("", text)
     if not text.isascii():
-        text = text.translate(_C1_TO_CP1252)
+        if _C1.search(text):  # translate() is slow; C1 controls are rare
+            text = text.translate(_C1_TO_CP1252)
         text = _C1.sub("", fix_mojibake(text))
     return text.removeprefix("\ufeff")
 
