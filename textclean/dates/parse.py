@@ -63,6 +63,12 @@ _NUMERIC_PATTERNS: tuple[tuple[str, str], ...] = (
 # month-name patterns are the costly ones.
 _MAY_HAVE_DATE = re.compile(r"(?:19|20)\d\d|\d[./-]\s?\d{1,2}\s?[./-]\s?\d\d|[’'‘]\d\d")
 _MAY_HAVE_YEARLESS = re.compile(r"\d")
+# Every numeric pattern has two numbers joined by a separator, and every named
+# one a month name standing as a whole run of letters: a line without either
+# skips that family of patterns.
+_MAY_BE_NUMERIC = re.compile(r"\d\s?[-/.年년]\s?\d")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_MONTH_NAMES = frozenset(MONTHS)
 
 _FLAGS = re.IGNORECASE
 _COMPILED_NAMED = [(s, re.compile(p, _FLAGS)) for s, p in _NAMED_PATTERNS]
@@ -240,9 +246,13 @@ def find_dates(line: str, *, yearless: bool = False) -> list[DateMatch]:
         return []
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
-    groups = [(_COMPILED_NUMERIC, _numeric), (_COMPILED_NAMED, _named)]
-    if yearless:
-        groups.append((_COMPILED_YEARLESS, _named))
+    groups = []
+    if _MAY_BE_NUMERIC.search(text):
+        groups.append((_COMPILED_NUMERIC, _numeric))
+    if not _MONTH_NAMES.isdisjoint(_LETTER_RUN.findall(text.lower())):
+        groups.append((_COMPILED_NAMED, _named))
+        if yearless:
+            groups.append((_COMPILED_YEARLESS, _named))
     for patterns, build in groups:
         for style, pattern in patterns:
             for m in pattern.finditer(text):

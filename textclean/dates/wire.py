@@ -21,6 +21,10 @@ _WIRE = regex.compile(
     r"(?:\s{0,2}\((?P<src>\p{L}[\p{L}&.'/ -]{0,30})\))?"
     r"(?:\s{0,2}(?P<dash>--?|—|–|:)(?=\s|$)|\s*$)",
 )
+# A wire dateline's place is in capitals unless a known agency follows in
+# brackets: the first two letters of the line tell most lines are not one,
+# sparing them the costlier pattern above.
+_OPENING = regex.compile(r"\p{Lu}['’.\- ]*(\p{L})")
 _REGION = regex.compile(r"\s*\p{Lu}[\p{L}.'’]{0,20}(?:\s\p{Lu}[\p{L}.'’]{0,20}){0,2}\s*")
 _MAX_PREFIX = 120
 # Agencies whose datelines are sometimes printed with the place in title case.
@@ -54,6 +58,8 @@ def _split_mid(mid: str) -> tuple[str, DateMatch | None] | None:
 
 def parse_wire(line: str) -> WireDateline | None:
     """The wire dateline opening `line`, if it opens with one."""
+    if not _may_open_wire(line):
+        return None
     m = _WIRE.match(line[:_MAX_PREFIX], timeout=0.05)
     if m is None:
         return None
@@ -77,3 +83,10 @@ def parse_wire(line: str) -> WireDateline | None:
     full_place = f"{place}, {region}" if region else place
     text = line[: m.end()].rstrip()
     return WireDateline(text=text, place=full_place, source=source, date=date)
+
+
+def _may_open_wire(line: str) -> bool:
+    if "(" in line[:_MAX_PREFIX]:
+        return True
+    m = _OPENING.match(line)
+    return m is not None and m.group(1).isupper()

@@ -57,6 +57,7 @@ _TRAILING_SEPARATOR = re.compile(r"\s{0,3}(?:--?|—|–|:|\||·)?")
 _UNLIKELY = {"legal": -4.0, "comments": -2.5, "promo": -1.2, "navigation": -0.8,
              "captions": -1.5, "widgets": -0.3}
 # Menus sweep up the short date line under a headline with the links round it.
+_DIGIT = re.compile(r"\d")
 _UNLIKELY_DATE_ONLY = {"legal": -4.0, "comments": -2.5, "promo": -0.8, "captions": -1.0}
 
 
@@ -231,8 +232,13 @@ class DatelineFinder(Filter):
         for i in indices:
             block = doc.blocks[i]
             text = block.text[: self.max_line]
+            wire_slot = scan.start <= i < scan.start + 3 and not block.removed
+            # Every printed date has a digit; only relative dates ("yesterday")
+            # and wire datelines need a look at the other lines.
+            if not wire_slot and doc.reference_date is None and not _DIGIT.search(text):
+                continue
             pos = _position_score(i, scan.head, scan.start)
-            if scan.start <= i < scan.start + 3 and not block.removed:
+            if wire_slot:
                 wire = parse_wire(text)
                 if wire is not None:
                     out.append(Candidate(i, wire.date, pos + 2.0, prefix_end=len(wire.text),
