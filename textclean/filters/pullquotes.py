@@ -8,17 +8,21 @@ sentence stays once, where the body quotes it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from textclean.filters.base import Filter
 from textclean.model import Block, Document
 from textclean.registry import register
 
-_NON_WORD = re.compile(r"\W+")
+_WORD = re.compile(r"\w+")
+_EDGE = ("", " ", "\n")  # what may border a whole-word match in the joined lines
 _SENTENCE_END = re.compile(r"[.!?。！？]['\"”’]?$")
 
 
 def _norm(text: str) -> str:
-    return _NON_WORD.sub(" ", text.lower()).strip()
+    """The line's words, lower-cased, one space apart."""
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def _is_attribution(block: Block) -> bool:
@@ -40,30 +44,33 @@ class PullQuotes(Filter):
     def __call__(self, doc: Document) -> None:
         kept = doc.kept()
         if len(kept) > self.max_blocks:
-            return  # not an article page; the index below would only cost memory
+            return  # not an article page; the search below would only cost time
         normed = [_norm(b.text) for b in kept]
-        containing = _index_by_word(normed)
+        # One string of all lines: a repeat is found by str.find, in C, and
+        # the line it lies in by bisecting the line starts.
+        page = "\n".join(normed)
+        starts = [0, *accumulate(len(t) + 1 for t in normed)][:-1]
         for i, block in enumerate(kept):
             if not self.min_words <= block.words <= self.max_words or block.role == "heading":
                 continue
-            needle = normed[i]
-            rarest = min(needle.split(), key=lambda w: len(containing.get(w, ())), default="")
-            if any(j != i and len(normed[j]) > len(needle) and needle in normed[j]
-                   for j in containing.get(rarest, ())):
+            if _repeated_in_longer(normed[i], i, normed, page, starts):
                 block.remove(self.name, "pull quote repeating a body sentence")
                 nxt = kept[i + 1] if i + 1 < len(kept) else None
                 if nxt is not None and _is_attribution(nxt):
                     nxt.remove(self.name, "attribution of a pull quote")
 
 
-def _index_by_word(normed: list[str]) -> dict[str, list[int]]:
-    """The lines each word occurs in.
-
-    A pull quote's rarest word must occur in the line it repeats, so only
-    those few lines are compared: near-linear in the page, not quadratic.
-    """
-    index: dict[str, list[int]] = {}
-    for j, text in enumerate(normed):
-        for word in set(text.split()):
-            index.setdefault(word, []).append(j)
-    return index
+def _repeated_in_longer(needle: str, i: int, normed: list[str], page: str,
+                        starts: list[int]) -> bool:
+    """Whether another, longer line contains line `i`'s words, whole."""
+    if not needle:
+        return False
+    pos = page.find(needle)
+    while pos != -1:
+        j = bisect_right(starts, pos) - 1
+        end = pos + len(needle)
+        if j != i and len(normed[j]) > len(needle) and page[pos - 1:pos] in _EDGE \
+                and page[end:end + 1] in _EDGE:
+            return True
+        pos = page.find(needle, pos + 1)
+    return False

@@ -47,6 +47,7 @@ _MD_EMPHASIS = re.compile(
 _MD_CODE = re.compile(r"`{1,3}")
 _BULLET = re.compile(r"^([*+\-\u2022\u00b7\u25aa\u25cf\u2013])[ \t]+(?=\S)")
 _NUMBERED = re.compile(r"^(\d{1,3})[.)][ \t]+(?=\S)")
+_BULLET_START = frozenset("*+-\u2022\u00b7\u25aa\u25cf\u2013")
 _QUOTE_PREFIX = re.compile(r"^(?:>[ \t]?){1,10}")
 
 _LYNX_LINK = re.compile(r"\[(\d{1,5})\]")
@@ -125,7 +126,7 @@ def _wrap_width(lines: list[str], shape: Shape) -> int:
     spans: list[tuple[int, int]] = []
     for line in lines:
         body = line.strip()
-        if not body or _BULLET.match(body) or _NUMBERED.match(body) or "|" in body:
+        if not body or "|" in body or _is_item(body):
             continue
         space = body.find(" ")
         if space < 0:
@@ -160,6 +161,13 @@ def _wrap_width(lines: list[str], shape: Shape) -> int:
     return width
 
 
+def _is_item(body: str) -> bool:
+    """A bulleted or numbered list item (the first character decides most lines)."""
+    first = body[0]
+    return (first in _BULLET_START and _BULLET.match(body) is not None) or (
+        first.isdigit() and _NUMBERED.match(body) is not None)
+
+
 def _first_chunk(line: str, split_hyphens: bool) -> int:
     body = line.lstrip()
     if _WIDE.match(body):
@@ -174,7 +182,7 @@ def _first_chunk(line: str, split_hyphens: bool) -> int:
 
 
 def _starts_item(body: str, shape: Shape) -> bool:
-    if _BULLET.match(body) or _NUMBERED.match(body):
+    if _is_item(body):
         return True
     return shape == "markdown" and (body.startswith(("#", "|", ">")) or "|" in body)
 
@@ -294,7 +302,6 @@ def _strip_lynx(line: str, out: _Stripped) -> str:
     return text
 
 
-_BULLET_START = frozenset("*+-\u2022\u00b7\u25aa\u25cf\u2013")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u3000]|  ")
 _HAS_WORD = re.compile(r"[^\W_]")
 
@@ -317,7 +324,9 @@ def _strip(line: str, shape: Shape) -> _Stripped:
         body = _strip_markdown(body, out)
     elif body.startswith("#") and (m2 := _MD_HEADING.match(body)) is not None:
         out.heading, body = len(m2.group(1)), m2.group(2)
-    out.text = _SPACES.sub(" ", body).strip() if _ODD_SPACE.search(body) else body.strip()
+    odd_space = "  " in body or "\t" in body or (
+        not body.isascii() and _ODD_SPACE.search(body) is not None)
+    out.text = _SPACES.sub(" ", body).strip() if odd_space else body.strip()
     return out
 
 
@@ -380,7 +389,7 @@ def read_text(text: str) -> list[Block]:
             continue
         stripped = _strip(raw, shape)
         clean = stripped.text
-        if not _HAS_WORD.search(clean):
+        if not clean[:1].isalnum() and not _HAS_WORD.search(clean):
             continue
         heading = stripped.heading
         if shape == "lynx" and not heading:
