@@ -24,7 +24,7 @@ import logging
 import re
 
 from textclean.config import Config
-from textclean.model import Block, Document
+from textclean.model import Block, Document, PageMeta
 from textclean.readers.decode import decode_bytes, fix_mojibake
 from textclean.readers.features import annotate
 from textclean.readers.text import read_text
@@ -101,6 +101,7 @@ def to_text(page: object, max_chars: int) -> str:
 # C0 controls but tab and line breaks, DEL, and lone surrogates (which cannot
 # even be encoded to UTF-8 for output). NUL goes with them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 # C1 controls in text almost always are Windows-1252 bytes read as Latin-1.
 # The five bytes Windows-1252 leaves undefined stay until mojibake repair
 # (which needs them: "Ã\x81" is "Á"), and are dropped after it.
@@ -118,12 +119,43 @@ def sanitise(text: str) -> str:
     they almost always were; repairs UTF-8 read as Windows-1252 ("â€™" for
     "’"); drops a leading byte-order mark.
     """
-    text = _CONTROL.sub("", text)
+    return repair(drop_controls(text)).removeprefix("\ufeff")
+
+
+def drop_controls(text: str) -> str:
+    """Drop C0 controls but tab and line breaks, DEL and lone surrogates.
+
+    Done on the UTF-8 bytes, where deleting bytes is a table lookup, rather
+    than by a regex over the characters: ten times faster on a 200 kB page.
+    (C0 bytes never occur inside a multi-byte UTF-8 sequence.)
+    """
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: the regex drops them too
+        return _CONTROL.sub("", text)
+    kept = data.translate(None, _CONTROL_BYTES)
+    return text if len(kept) == len(data) else kept.decode("utf-8")
+
+
+def repair(text: str) -> str:
+    """Read C1 controls as Windows-1252 and undo mojibake."""
     if not text.isascii():
         if _C1.search(text):  # translate() is slow; C1 controls are rare
             text = text.translate(_C1_TO_CP1252)
         text = _C1.sub("", fix_mojibake(text))
-    return text.removeprefix("\ufeff")
+    return text
+
+
+def _repair_html(blocks: list[Block], meta: PageMeta) -> None:
+    """Repair what the HTML reader rendered: a tenth of the page's size."""
+    for block in blocks:
+        if not block.text.isascii():
+            block.text = repair(block.text)
+    meta.title = repair(meta.title)
+    meta.headlines = [repair(h) for h in meta.headlines]
+    meta.authors = [repair(a) for a in meta.authors]
+    if meta.site_name:
+        meta.site_name = repair(meta.site_name)
 
 
 def cut_long_lines(text: str, max_line: int) -> str:
@@ -151,16 +183,19 @@ def read(page: PageInput, config: Config) -> Document:
     Never raises for any str or bytes (the readers fall back to plain text
     when markup cannot be parsed); raises TypeError for other types.
     """
-    text = sanitise(to_text(page, config.max_input_chars))
+    text = drop_controls(to_text(page, config.max_input_chars))
     kind = config.input
     if kind == "auto":
         kind = "html" if looks_like_html(text) else "text"
     if kind == "html":
         from textclean.readers.html import read_html
 
-        blocks, meta = read_html(text)
+        # Mojibake is repaired in the rendered text, not in all the markup.
+        blocks, meta = read_html(text.removeprefix("\ufeff"))
+        _repair_html(blocks, meta)
         doc = Document(blocks=blocks, meta=meta)
     else:
+        text = repair(text).removeprefix("\ufeff")
         doc = Document(blocks=read_text(cut_long_lines(text, config.max_line_chars)))
     _cap_blocks(doc.blocks, config.max_line_chars)
     doc.reference_date = config.reference_date
