@@ -14,19 +14,22 @@ from textclean.filters.base import Filter
 from textclean.model import Block, Document
 from textclean.registry import register
 
-_SENTENCE_END = re.compile(r"[.!?:;。！？\"'”’)]$")
+_SENTENCE_END = tuple(".!?:;。！？\"'”’)")
 _BREADCRUMB = re.compile(r"^[^|>»›/]{1,40}(?:\s[|>»›/·•]\s[^|>»›/]{1,40}){2,}$")
+_CRUMB_SEPARATOR = re.compile(r"\s[|>»›/·•]\s")
 _CAPITALISED = re.compile(r"^[A-Z\u00c0-\u00de][\w'&.-]*$")
 
 
 def _is_short_item(block: Block) -> bool:
     return (block.words <= 4 and len(block.text) <= 40
-            and not _SENTENCE_END.search(block.text) and block.heading_level == 0)
+            and not block.text.endswith(_SENTENCE_END) and block.heading_level == 0)
 
 
 def _is_word_menu(block: Block) -> bool:
+    if block.stopword_density > 0.0 or block.words < 5 or block.text.endswith(_SENTENCE_END):
+        return False
     tokens = block.text.split()
-    if len(tokens) < 5 or block.stopword_density > 0.0 or _SENTENCE_END.search(block.text):
+    if len(tokens) < 5:
         return False
     return sum(1 for t in tokens if _CAPITALISED.match(t)) >= 0.9 * len(tokens)
 
@@ -59,5 +62,6 @@ class Navigation(Filter):
                 block.remove(self.name, f"link text ({block.link_density:.0%} of the line)")
             elif _is_word_menu(block):
                 block.remove(self.name, "menu: capitalised words without function words")
-            elif len(block.text) <= 200 and _BREADCRUMB.match(block.text):
+            elif len(block.text) <= 200 and _CRUMB_SEPARATOR.search(block.text) \
+                    and _BREADCRUMB.match(block.text):
                 block.remove(self.name, "breadcrumb trail")
