@@ -13,6 +13,8 @@ from textclean.language import STOPWORDS, guess_language
 from textclean.model import Block
 
 _WORD = re.compile(r"\w+")
+_SEPARATOR = "\0"
+_WORD_OR_SEPARATOR = re.compile(r"\w+|\0")
 # Scripts written without spaces: count characters, two to a word, so that
 # length thresholds mean roughly the same thing in Chinese or Japanese.
 _DENSE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
@@ -26,7 +28,33 @@ def count_words(text: str) -> int:
 
 
 def annotate(blocks: list[Block], language: str | None = None) -> str:
-    """Fill word counts and stop-word density; return the page's language."""
+    """Fill word counts and stop-word density; return the page's language.
+
+    The page is tokenised in one regex call, lines joined by NUL and NUL
+    kept as a token, rather than one call per line: Python calls, not the
+    matching, are the cost of a page of short lines.
+    """
+    page = _SEPARATOR.join(b.text.lower() for b in blocks)
+    if page.count(_SEPARATOR) != len(blocks) - 1:  # NUL in a line: not from a reader
+        return _annotate_each(blocks, language)
+    tokens = _WORD_OR_SEPARATOR.findall(page)
+    tokens.append(_SEPARATOR)
+    if language is None or language not in STOPWORDS:
+        language = guess_language(filter(_SEPARATOR.__ne__, tokens))
+    is_stop = STOPWORDS.get(language, STOPWORDS["en"]).__contains__
+    next_separator = tokens.index
+    start = 0
+    for block in blocks:
+        end = next_separator(_SEPARATOR, start)
+        n = end - start
+        block.words = n if block.text.isascii() else count_words(block.text)
+        if n:
+            block.stopword_density = sum(map(is_stop, tokens[start:end])) / n
+        start = end + 1
+    return language
+
+
+def _annotate_each(blocks: list[Block], language: str | None) -> str:
     tokens = [_WORD.findall(b.text.lower()) for b in blocks]
     if language is None or language not in STOPWORDS:
         language = guess_language(chain.from_iterable(tokens))

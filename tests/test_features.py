@@ -1,0 +1,32 @@
+"""Word counts and stop-word density, computed once per page for every filter."""
+
+from __future__ import annotations
+
+from textclean.model import Block
+from textclean.readers.features import annotate
+
+
+def _blocks(*lines: str) -> list[Block]:
+    return [Block(index=i, text=t) for i, t in enumerate(lines)]
+
+
+def test_each_line_gets_its_own_counts() -> None:
+    blocks = _blocks("The cat sat on the mat.", "Home News Sport", "", "It is what it is")
+    assert annotate(blocks) == "en"
+    assert [b.words for b in blocks] == [6, 3, 0, 5]
+    assert blocks[0].stopword_density == 3 / 6  # the, on, the
+    assert blocks[1].stopword_density == 0.0
+    assert blocks[2].stopword_density == 0.0
+
+
+def test_a_stray_nul_inside_a_line_does_not_shift_the_counts() -> None:
+    blocks = _blocks("one\0two three", "and the four")
+    annotate(blocks, "en")
+    assert [b.words for b in blocks] == [3, 3]
+    assert blocks[1].stopword_density == 2 / 3
+
+
+def test_language_is_guessed_from_the_whole_page() -> None:
+    blocks = _blocks("Der Präsident hat am Montag gesagt, dass die Regierung und die",
+                     "Opposition sich nicht auf den Haushalt einigen konnten, wie es hieß.")
+    assert annotate(blocks) == "de"
