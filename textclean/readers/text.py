@@ -306,6 +306,15 @@ _ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u3000]|  ")
 _HAS_WORD = re.compile(r"[^\W_]")
 
 
+def _has_marks(line: str) -> bool:
+    """Whether a plain-text line needs `_strip`: most lines are just words."""
+    body = line.strip()
+    first = body[:1]
+    return (first in _BULLET_START or first.isdigit() or first == "#" or "](" in body
+            or "  " in body or "\t" in body
+            or (not body.isascii() and _ODD_SPACE.search(body) is not None))
+
+
 def _strip(line: str, shape: Shape) -> _Stripped:
     out = _Stripped("")
     body = line.strip()
@@ -387,7 +396,8 @@ def read_text(text: str) -> list[Block]:
             continue
         if shape != "plain" and _skip(raw, shape):
             continue
-        stripped = _strip(raw, shape)
+        stripped = _strip(raw, shape) if shape != "plain" or _has_marks(raw) else _Stripped(
+            raw.strip())
         clean = stripped.text
         if not clean[:1].isalnum() and not _HAS_WORD.search(clean):
             continue
