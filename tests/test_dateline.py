@@ -59,6 +59,13 @@ def test_published_preferred_to_updated() -> None:
     assert d.datetime == dt.datetime(2021, 5, 12, 18, 2)
 
 
+def test_published_cue_in_other_scripts() -> None:
+    for line in ("发布时间：2021-05-12 18:02", "تم نشره 12 مايو 2021"):
+        text = page("Council backs harbour plan", "", "14 May 2021", "", line)
+        d = dateline(text)
+        assert d is not None and d.date == dt.date(2021, 5, 12), line
+
+
 def test_copyright_and_related_stories_are_not_the_dateline() -> None:
     related = ("Related stories", "Bridge reopens after repairs", "2 January 2020",
                "Ferry fares to rise", "15 February 2020", "New park for the old docks",

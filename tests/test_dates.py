@@ -58,6 +58,10 @@ def only(line: str) -> tuple[dt.date | None, dt.datetime | None]:
     ("Jun 092011", dt.date(2011, 6, 9), None),
     ("4 PM IST, 6 June 2022", dt.date(2022, 6, 6),
      dt.datetime(2022, 6, 6, 16, 0, tzinfo=tz(5.5))),
+    # a byline and a date rendered without a space between them
+    ("By Jane DoeMar 5, 2025 | 6 comments", dt.date(2025, 3, 5), None),
+    # two names for April, Levantine and Egyptian
+    ("الجمعة 24 نيسان / أبريل 2020", dt.date(2020, 4, 24), None),
 ])
 def test_printed_forms(line: str, date: dt.date, datetime: dt.datetime | None) -> None:
     assert only(line) == (date, datetime)
@@ -96,6 +100,11 @@ def test_dotted_numeric_dates_hold_both_readings_day_first() -> None:
 def test_month_abbreviation_between_dashes() -> None:
     assert only("04-ago-2021 5:11:10") == (dt.date(2021, 8, 4),
                                            dt.datetime(2021, 8, 4, 5, 11, 10))
+
+
+def test_a_month_inside_a_word_is_not_a_month() -> None:
+    assert find_dates("Tramadol 5, 2025") == []
+    assert find_dates("premarch 5, 2025") == []
 
 
 @pytest.mark.parametrize("line", [

@@ -18,9 +18,15 @@ from textclean.dates.zones import ZONE_NAMES, zone
 
 MAX_LINE = 300
 
-_LB = r"(?<![^\W\d_])"  # not preceded by a letter
+# Not preceded by a letter, except a capitalised month glued to the end of
+# a lower-case word ("By Jane DoeMar 5, 2025"): adjacent elements rendered
+# without a space.
+_LB = r"(?:(?<![^\W\d_])|(?-i:(?<=[a-z])(?=[A-Z])))"
 _RB = r"(?![^\W\d_])"  # not followed by a letter
-_MONTH = rf"{_LB}(?P<m>{alternation(set(MONTHS))}){_RB}\.?"
+# A second name for the same month may follow a slash, as Arabic pages print
+# the Levantine and the Egyptian names together ("نيسان / أبريل").
+_MONTH = (rf"{_LB}(?P<m>{alternation(set(MONTHS))}){_RB}\.?"
+          rf"(?:\s?/\s?(?:{alternation(set(MONTHS))}){_RB}\.?)?")
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º)?(?!\d)"
 # A year may be glued to a following time ("202010:43") when the page's
 # markup put them in separate elements; "’20" is the short form.
@@ -68,6 +74,7 @@ _MAY_HAVE_YEARLESS = re.compile(r"\d")
 # skips that family of patterns.
 _MAY_BE_NUMERIC = re.compile(r"\d\s?[-/.年년]\s?\d")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+_GLUED_MONTH = re.compile(r"(?<=[a-z])[A-Z][a-z]+")
 _MONTH_NAMES = frozenset(MONTHS)
 
 _FLAGS = re.IGNORECASE
@@ -249,7 +256,7 @@ def find_dates(line: str, *, yearless: bool = False) -> list[DateMatch]:
     groups = []
     if _MAY_BE_NUMERIC.search(text):
         groups.append((_COMPILED_NUMERIC, _numeric))
-    if not _MONTH_NAMES.isdisjoint(_LETTER_RUN.findall(text.lower())):
+    if _may_name_month(text):
         groups.append((_COMPILED_NAMED, _named))
         if yearless:
             groups.append((_COMPILED_YEARLESS, _named))
@@ -267,6 +274,12 @@ def find_dates(line: str, *, yearless: bool = False) -> list[DateMatch]:
     found.sort(key=lambda d: d.start)
     times = [t for t in _TIME.finditer(text) if not _overlaps(t.span(), taken)]
     return [_attach_time(text, d, times) for d in found] if times else found
+
+
+def _may_name_month(text: str) -> bool:
+    if not _MONTH_NAMES.isdisjoint(_LETTER_RUN.findall(text.lower())):
+        return True
+    return any(m.lower() in _MONTH_NAMES for m in _GLUED_MONTH.findall(text))
 
 
 def parse_date(text: str) -> DateMatch | None:

@@ -25,7 +25,10 @@ from textclean.registry import register
 _PUBLISHED = re.compile(
     r"(?<![^\W\d_])(?:published|posted|created|publi(?:é|e)e?|publicad[oa]|pubblicato|"
     r"ver(?:ö|oe)ffentlicht|erschienen|erstellt|gepubliceerd|opublikowano|publikováno|"
-    r"publicerad|julkaistu|опубликовано|date|datum|fecha|data)(?![^\W\d_])",
+    r"publicerad|julkaistu|опубликовано|опубліковано|yayınlanma|yayınlandı|نشر|نشرت|نشره|"
+    r"date|datum|fecha|data)(?![^\W\d_])"
+    # Scripts without spaces: no word boundary to look for.
+    r"|发布|發布|发表|發表|公開|掲載|投稿|게재|입력",
     re.IGNORECASE,
 )
 # Prepositions that often precede a publication date, but any other date too.
@@ -34,7 +37,8 @@ _PREPOSITION = re.compile(r"(?<![^\W\d_])(?:on|am|le|el|il|vom)\s{1,3}[^\W\d]{0,
 _UPDATED = re.compile(
     r"(?<![^\W\d_])(?:updated|update|modified|aktualisiert|aktualisierung|stand|mis à jour|"
     r"actualizad[oa]|actualización|aggiornato|atualizad[oa]|bijgewerkt|zaktualizowano|"
-    r"edited|revised|обновлено)(?![^\W\d_])",
+    r"edited|revised|обновлено|оновлено|güncelleme|güncellendi|تحديث)(?![^\W\d_])"
+    r"|更新|수정",
     re.IGNORECASE,
 )
 # Dates that are not the article's: deadlines, citations, account ages.
