@@ -182,6 +182,44 @@ def test_a_boilerplate_wrapper_holding_most_of_the_prose_is_not_believed() -> No
     assert "sidebar" in block(markup, "Small widget text that is short").hints
 
 
+def test_subscriber_wrappers_are_not_newsletter_boxes() -> None:
+    assert "newsletter" not in class_hints("subscriber-preview")
+    assert "newsletter" in class_hints("subscribe-box")
+    assert "newsletter" in class_hints("newsletter-signup")
+
+
+PROSE = "This is a long sentence of real article prose about the council vote. " * 3
+
+
+def test_a_widget_word_wrapping_most_of_an_article_body_is_not_believed() -> None:
+    paragraphs = "".join(f"<p>{PROSE}{i}</p>" for i in range(4))
+    markup = page("<div class='article-body'>"
+                  f"<div class='ad-wrapper'>{paragraphs}</div>"
+                  "<div class='share-tools'><p>Share this</p></div></div>"
+                  f"<div class='comments'>{paragraphs}{paragraphs}</div>")
+    assert "ad" not in read_html(markup)[0][0].hints
+    assert "share" in block(markup, "Share this").hints
+
+
+def test_a_small_main_content_box_inside_a_newsletter_form_is_the_form() -> None:
+    article = "".join(f"<p>{PROSE}{i}</p>" for i in range(4))
+    markup = page(f"<article>{article}</article><div class='newsletter'>"
+                  f"<div class='mainContent'><p>{PROSE}</p></div></div>")
+    hints = read_html(markup)[0][-1].hints
+    assert "newsletter" in hints and "main" not in hints
+
+
+def test_a_short_marked_article_beats_longer_boilerplate_prose() -> None:
+    legal = "".join(f"<p>{'You agree to these terms of use of the website and its content. ' * 3}"
+                    f"{i}</p>" for i in range(3))
+    markup = page("<h1>Man stabbed in Berlin</h1><div class='article-body'>"
+                  f"<p>{PROSE}</p></div><div><p>Short</p><p>Menu</p><p>Links</p>"
+                  f"<p>More</p><p>Other</p></div><div class='terms'>{legal}</div>")
+    body = textclean.clean(markup).body
+    assert PROSE.strip() in body
+    assert "terms of use" not in body
+
+
 # -- metadata --------------------------------------------------------------------
 
 

@@ -40,6 +40,9 @@ class Thresholds:
 
 
 _ARTICLE_HINTS = frozenset({"articlebody", "main"})
+ARTICLE_WEIGHT = 3.0
+# Captions and figures sit inside article bodies but do not vouch for them.
+_ASIDE_HINTS = frozenset({"caption", "figcaption", "figure"})
 _PROSE_PUNCT = re.compile(r"[.!?,;:。，、！？؟،]")
 
 
@@ -79,7 +82,8 @@ def classify(block: Block, t: Thresholds, use_stopwords: bool = True) -> str:
         return BAD
     if block.link_density > t.max_link_density:
         return BAD
-    if block.hints & _ARTICLE_HINTS and (len(block.text) >= 40 or block.heading_level):
+    if block.hints & _ARTICLE_HINTS and not block.hints & _ASIDE_HINTS \
+            and (len(block.text) >= 40 or block.heading_level):
         # The page's own markup says this is the article body (HTML input
         # only): stronger evidence than stop words, and it works in every
         # language.
@@ -146,11 +150,13 @@ def revise(labels: list[str]) -> list[str]:
 
 
 def best_region(blocks: list[Block], labels: list[str], bad_weight: float,
-                max_penalty: int = 200) -> tuple[int, int]:
+                max_penalty: int = 200, article_weight: float = 1.0) -> tuple[int, int]:
     """The contiguous run [start, end) with the highest score (Kadane).
 
     A single long bad block costs at most `max_penalty` characters' worth:
     one stray ad snippet must not split an article, a long menu still does.
+    Good text the markup places in the article body counts `article_weight`
+    times, so a short article beats a longer terms-of-use or teaser block.
     """
     best, best_span = 0.0, (0, 0)
     score, start = 0.0, 0
@@ -158,6 +164,8 @@ def best_region(blocks: list[Block], labels: list[str], bad_weight: float,
         length = len(block.text)
         if label == GOOD and not block.removed:
             weight = float(length)
+            if block.hints & _ARTICLE_HINTS and not block.hints & _ASIDE_HINTS:
+                weight *= article_weight
         else:
             weight = -bad_weight * min(max_penalty, max(30, length))
         if block.boundary:
@@ -169,6 +177,25 @@ def best_region(blocks: list[Block], labels: list[str], bad_weight: float,
         if score > best:
             best, best_span = score, (start, i + 1)
     return best_span
+
+
+def article_region(blocks: list[Block], labels: list[str],
+                   bad_weight: float) -> tuple[int, int]:
+    """The best region, chosen with article-body text weighted up, then
+    trimmed with plain weights.
+
+    The extra weight is there to pick the article over longer boilerplate
+    prose elsewhere on the page; left in, it would also let the region
+    bridge far wider bad stretches (caption carousels, author boxes) than
+    plain text can.
+    """
+    start, end = best_region(blocks, labels, bad_weight)
+    if not any(b.hints & _ARTICLE_HINTS for b in blocks):
+        return start, end  # text input, or markup that names no article body
+    start, end = best_region(blocks, labels, bad_weight, article_weight=ARTICLE_WEIGHT)
+    inner_start, inner_end = best_region(blocks[start:end], labels[start:end], bad_weight,
+                                         article_weight=1.0)
+    return start + inner_start, start + inner_end
 
 
 def _content(block: Block, label: str, t: Thresholds) -> bool:
@@ -235,7 +262,7 @@ class Body(Filter):
             labels = revise([GOOD if x == NEARGOOD else x for x in initial])
         for block, first, final in zip(blocks, initial, labels, strict=True):
             block.initial_label, block.label = first, final
-        start, end = best_region(blocks, labels, self.bad_weight)
+        start, end = article_region(blocks, labels, self.bad_weight)
         if end > start and self.extend:
             new_start, new_end = extend(blocks, initial, start, end, self.thresholds)
             for i in (*range(new_start, start), *range(end, new_end)):

@@ -70,6 +70,10 @@ BOILERPLATE = frozenset({
 # Containers that hold the article text itself; the nearest container wins,
 # so these cancel boilerplate words inherited from further out.
 STRONG_CONTENT = frozenset({"main"})
+_CONTENT_WORDS = frozenset({"main", "articlebody"})
+# The share of the page's prose a content container needs to override the
+# boilerplate container around it.
+_STRONG_SHARE = 0.3
 
 _TAG_HINTS: dict[str, frozenset[str]] = {
     "nav": frozenset({"nav"}), "header": frozenset({"header"}),
@@ -96,7 +100,9 @@ _CLASS_WORDS: tuple[tuple[str, str], ...] = (
     ("srtext", r"sr ?only|screen ?reader|visually ?hidden|offscreen|element ?invisible"),
     ("breadcrumb", r"breadcrumb|crumbs?\b"),
     ("cookie", r"cookie|consent|gdpr"),
-    ("newsletter", r"newsletter|\bsubscribe|sign ?up\b"),
+    # "subscriber-only" and "subscriber-preview" wrap the paywalled article
+    # itself, so only the verb names a sign-up box.
+    ("newsletter", r"newsletter|\bsubscribe\b|subscribe ?(?:box|form|now)|sign ?up\b"),
     ("comment", r"comment(?!ary)|disqus|discussion"),
     ("related", r"related|recommend|more ?stories|read ?more|see ?also|also ?read|more ?from"
                 r"|further ?reading|may ?like|more ?articles|next ?article"),
@@ -229,6 +235,8 @@ class _Renderer:
         self.blank = False
         self.containers: list[frozenset[str]] = []
         self.prose: list[int] = []
+        # The enclosing container of each container (-1 at the top).
+        self.parents: list[int] = []
 
     def add(self, text: str, frame: _Frame) -> None:
         if frame.pre and "\n" in text:
@@ -299,6 +307,7 @@ def _child_frame(el: _Element, tag: str, keys: list[str], parent: _Frame,
         if hints:
             r.containers.append(hints)
             r.prose.append(0)
+            r.parents.append(chain[-1] if chain else -1)
             chain = chain + (len(r.containers) - 1,)
     if tag in _BLOCK:
         heading = _HEADINGS.get(tag, parent.heading)
@@ -414,16 +423,16 @@ def _line_hints(r: _Renderer) -> Iterator[frozenset[str]]:
     wrapper with an unlucky class (`has-sidebar`, `nav-open`), not a real
     menu or footer, so its boilerplate words are dropped. A strong content
     container (<main>, articleBody) cancels the boilerplate words of its
-    ancestors, so the nearest container decides.
+    ancestors, so the nearest container decides; but one that holds little
+    of the page's prose inside a boilerplate box (the `mainContent` div of
+    a newsletter form) is part of that box and loses its content words.
     """
     total = sum(len(line.text) for line in r.lines
                 if len(line.text) >= _PROSE_CHARS and line.link_density < 0.3)
     containers = list(r.containers)
     for ci, hints in enumerate(containers):
-        if hints & BOILERPLATE and total >= 400:
-            share = 0.8 if "comment" in hints else 0.5
-            if r.prose[ci] > share * total:
-                containers[ci] = hints - BOILERPLATE
+        if hints & BOILERPLATE and _is_wrapper(r, ci, total):
+            containers[ci] = hints - BOILERPLATE
     cache: dict[tuple[int, ...], frozenset[str]] = {}
     for line in r.lines:
         cached = cache.get(line.chain)
@@ -432,10 +441,37 @@ def _line_hints(r: _Renderer) -> Iterator[frozenset[str]]:
             for ci in line.chain:
                 own = containers[ci]
                 if own & STRONG_CONTENT:
-                    acc -= BOILERPLATE
+                    if acc & BOILERPLATE and r.prose[ci] < _STRONG_SHARE * total:
+                        own = own - _CONTENT_WORDS
+                    else:
+                        acc -= BOILERPLATE
                 acc |= own
             cached = cache[line.chain] = frozenset(acc)
         yield cached
+
+
+def _is_wrapper(r: _Renderer, ci: int, total: int) -> bool:
+    """Whether a boilerplate-named container wraps the article instead.
+
+    It does when it holds most of the page's prose, or most of the prose of
+    the article-body container around it (a paywall `subscriber-preview` div
+    or an `ad-wrapper` around every paragraph); a real widget inside an
+    article holds little of its text.
+    """
+    hints, prose = r.containers[ci], r.prose[ci]
+    share = 0.8 if "comment" in hints else 0.5
+    if total >= 400 and prose > share * total:
+        return True
+    if prose < 200 or "comment" in hints:
+        return False
+    if hints & STRONG_CONTENT:
+        return True  # the element names itself the article body, too
+    parent = r.parents[ci]
+    while parent >= 0:
+        if "articlebody" in r.containers[parent]:
+            return prose > 0.5 * r.prose[parent]
+        parent = r.parents[parent]
+    return False
 
 
 def _blocks(r: _Renderer) -> list[Block]:
