@@ -378,3 +378,15 @@ def test_a_date_in_the_canonical_url_is_the_last_resort() -> None:
     assert read_html(page("<p>x</p>", head))[1].dates == ["2018-11-06", "2018-11-05"]
     no_day = "<link rel='canonical' href='https://x.example/2018/11/storm'>"
     assert read_html(page("<p>x</p>", no_day))[1].dates == []
+
+
+
+def test_short_list_inside_the_article_body_is_not_a_menu() -> None:
+    items = "".join(f"<li>{n} cups of flour</li>" for n in ("Two", "Three", "Four", "Five"))
+    prose = ("<p>The council voted on Tuesday to approve the plan for the harbour after a "
+             "long debate that drew a large crowd to the town hall.</p>") * 4
+    html = (f'<html><body><nav><ul><li><a href="/">Home</a></li></ul></nav>'
+            f'<div itemprop="articleBody">{prose}<ul>{items}</ul>{prose}</div></body></html>')
+    article, decisions = textclean.explain(html)
+    assert "Three cups of flour" in article.body
+    assert all(d.removed_by != "navigation" for d in decisions if "flour" in d.text)

@@ -16,6 +16,9 @@ from textclean.registry import register
 
 _SENTENCE_END = tuple(".!?:;。！？\"'”’)")
 _BREADCRUMB = re.compile(r"^[^|>»›/]{1,40}(?:\s[|>»›/·•]\s[^|>»›/]{1,40}){2,}$")
+# Lines the page's markup puts in the article body (HTML only): lists of
+# links there are the article's own (a table of contents, a list of sources).
+_IN_ARTICLE = frozenset({"articlebody"})
 _CRUMB_SEPARATOR = re.compile(r"\s[|>»›/·•]\s")
 _CAPITALISED = re.compile(r"^[A-Z\u00c0-\u00de][\w'&.-]*$")
 
@@ -48,7 +51,9 @@ class Navigation(Filter):
         blocks = doc.blocks
         run: list[Block] = []
         for block in blocks + [Block(index=-1, text="", words=999)]:
-            if _is_short_item(block) or block.list_item and block.words <= 6:
+            if _IN_ARTICLE & block.hints:
+                pass  # never part of a menu run: it ends one
+            elif _is_short_item(block) or block.list_item and block.words <= 6:
                 run.append(block)
                 continue
             if len(run) >= self.min_run:
@@ -56,7 +61,7 @@ class Navigation(Filter):
                     item.remove(self.name, f"menu: a run of {len(run)} short lines")
             run = []
         for block in blocks:
-            if block.removed:
+            if block.removed or _IN_ARTICLE & block.hints:
                 continue
             if block.link_density >= self.max_link_density and block.words <= 30:
                 block.remove(self.name, f"link text ({block.link_density:.0%} of the line)")
