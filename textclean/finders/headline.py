@@ -21,7 +21,7 @@ _WORD = re.compile(r"\w+")
 _NON_WORD = re.compile(r"\W+")
 _DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b\d{1,2}:\d{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_NAV_MARK = re.compile(r"[»›|·•]|\b[A-Z]{2,} [A-Z]{2,}\b")
+_NAV_MARK = re.compile(r"[»›|·•]| [>/] |\b[A-Z]{2,} [A-Z]{2,}\b")
 _NUMBERED = re.compile(r"^\d{1,2}[.):] ")
 _BYLINE = re.compile(r"^(?:by|from|posted by|written by|von|par|por)\s", re.IGNORECASE)
 _CONTROL = re.compile(
@@ -29,6 +29,14 @@ _CONTROL = re.compile(
     r"|advertisement|click|font size)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:;,。！？、][\"”’'»)]?$")
 _UNLIKELY = frozenset({"widgets", "notices", "legal", "comments", "captions", "bylines"})
+
+
+def _ends_sentence(block: Block) -> bool:
+    """Ends like a sentence; a short question is still a possible title."""
+    m = _SENTENCE_END.search(block.text)
+    if m is None:
+        return False
+    return not (block.words <= 15 and block.text[m.start()] in "?？")
 
 
 def _norm(text: str) -> str:
@@ -66,6 +74,11 @@ def _mostly_date(block: Block) -> bool:
     return sum(m.end - m.start for m in found) > 0.5 * len(block.text)
 
 
+BYLINE_BONUS = 1.0
+DECK_PENALTY = 3.0
+DATE_AFTER_BONUS = 1.5
+
+
 class _Page:
     """What every candidate is compared with, computed once per page."""
 
@@ -76,6 +89,9 @@ class _Page:
         self.group_sizes: dict[int, int] = {}
         for b in doc.blocks:
             self.group_sizes[b.group] = self.group_sizes.get(b.group, 0) + 1
+        self.bylines = {b.index for b in doc.blocks[max(0, doc.body_start - 40):
+                                                     doc.body_start + 3]
+                        if b.words <= 12 and _BYLINE.match(b.text)}
         self.date_lines = {b.index for b in doc.blocks[max(0, doc.body_start - 40):
                                                         doc.body_start + 3]
                            if _is_date_line(b) and not credit_or_dated(b)}
@@ -104,14 +120,20 @@ class Headline(Filter):
         words = _content_words(text)
         if words:
             score += 3.0 * len(words & page.opening_words) / max(3, len(words))
-        if page.date_lines & {block.index - 2, block.index - 1, block.index + 1, block.index + 2}:
+        if page.date_lines & {block.index + 1, block.index + 2, block.index + 3}:
+            score += DATE_AFTER_BONUS
+        elif page.date_lines & {block.index - 2, block.index - 1}:
             score += 1.0
+        if block.index + 1 in page.bylines:
+            score += BYLINE_BONUS
         if page.group_sizes[block.group] == 1:
             score += 0.5
         if 4 <= block.words <= 25:
             score += 1.0
         if text.endswith(".") or _DATE_LIKE.search(text) or _mostly_date(block):
             score -= 1.5
+        if block.words >= 6 and _ends_sentence(block):
+            score -= DECK_PENALTY  # a standfirst or caption: a headline seldom ends in a full stop
         if _NAV_MARK.search(text) or _NUMBERED.match(text) or _BYLINE.match(text):
             score -= 2.0
         if _CONTROL.search(text) and block.words <= 6:
@@ -127,9 +149,9 @@ class Headline(Filter):
         for i in range(max(0, doc.body_start - self.look_back),
                        min(len(blocks), doc.body_start + 2)):
             block = blocks[i]
-            if i >= doc.body_start and (block.removed or _SENTENCE_END.search(block.text)):
+            if i >= doc.body_start and (block.removed or _ends_sentence(block)):
                 continue
-            if i > doc.body_start and _SENTENCE_END.search(blocks[doc.body_start].text):
+            if i > doc.body_start and _ends_sentence(blocks[doc.body_start]):
                 continue  # past the first paragraph: a quote or subheading
             score = self.score(block, max(0, doc.body_start - i), page)
             if i > 0 and credit_or_dated(blocks[i - 1]):

@@ -1,0 +1,28 @@
+"""Headline finder on tiny synthetic pages (fixtures/headline/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import textclean
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "headline"
+
+
+@pytest.mark.parametrize(("name", "headline"), [
+    ("deck.txt", "Pier vote"),
+    ("breadcrumb.txt", "Small probe finds water ice in a shaded crater"),
+    ("question.txt", "Is the four-day week here to stay?"),
+])
+def test_headline_of_fixture(name: str, headline: str) -> None:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    assert textclean.clean(text, input="text").headline == headline
+
+
+def test_standfirst_is_not_the_headline() -> None:
+    """A full-stop sentence right above the body is a standfirst, not the title."""
+    text = (FIXTURES / "deck.txt").read_text(encoding="utf-8")
+    article = textclean.clean(text, input="text")
+    assert not article.headline.endswith(".")
