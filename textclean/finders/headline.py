@@ -79,11 +79,24 @@ DECK_PENALTY = 3.0
 DATE_AFTER_BONUS = 1.5
 
 
+def _meta_titles(doc: Document) -> list[str]:
+    """The page's stated titles, without the first <h1> the metadata reader appends.
+
+    That <h1> is a line of the page: counting it as metadata would let any first
+    <h1> (a site name, a "Hot jobs" box) vouch for itself.
+    """
+    headlines = doc.meta.headlines
+    first_h1 = next((b.text for b in doc.blocks if b.heading_level == 1), None)
+    if headlines and first_h1 is not None and _norm(headlines[-1]) == _norm(first_h1):
+        headlines = headlines[:-1]
+    return headlines + ([doc.meta.title] if doc.meta.title else [])
+
+
 class _Page:
     """What every candidate is compared with, computed once per page."""
 
     def __init__(self, doc: Document) -> None:
-        self.titles = doc.meta.headlines + ([doc.meta.title] if doc.meta.title else [])
+        self.titles = _meta_titles(doc)
         opening = [b.text for b in doc.blocks[doc.body_start:doc.body_end] if not b.removed]
         self.opening_words = _content_words(" ".join(opening)[:2500])
         self.group_sizes: dict[int, int] = {}
