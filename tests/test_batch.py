@@ -267,3 +267,90 @@ def test_pool_reads_input_lazily_with_bounded_chunks_in_flight() -> None:
     batch.run_parallel(batch.JsonlJob(), source(), emit, 2)
     assert emitted == 200
     assert worst_lead <= 3 * 2 + 1  # max_pending for 2 jobs, plus the one being written
+
+
+# --- the spliced output: kept members copied from the input line -------------------
+
+def general_path(job: batch.JsonlJob, raw: bytes) -> dict[str, Any]:
+    """What the output must equal: the record parsed, fields dropped, article added."""
+    obj = json.loads(raw)
+    name = job._field(obj)
+    assert name is not None
+    out = job._kept_fields(obj, name)
+    out[job.output_key] = batch.JsonlJob().pipeline().clean(obj[name]).to_dict()
+    return out
+
+
+SPLICE_CASES = [
+    (batch.JsonlJob(), b'{"id": "a", "text": %s, "meta": {"x": [1, 2.5e3, null, true]}}'),
+    (batch.JsonlJob(), b'  {"title":"caf\\u00e9 \\ud83d\\ude00 \xc3\xa9","text":%s}  '),
+    (batch.JsonlJob(), b'{"text": %s, "big": 123456789012345678901234567890, "n": NaN}'),
+    (batch.JsonlJob(output_key="id"), b'{"id": "replaced in place", "text": %s, "z": 1}'),
+    (batch.JsonlJob(output_key="text"), b'{"text": %s, "a": 1}'),
+    (batch.JsonlJob(keep_input=True, drop=("url",)), b'{"url": "u", "text": %s, "k": "\\""}'),
+    (batch.JsonlJob(input_field="body"), b'{"body": %s, "text": 5, "html": "<p>"}'),
+    (batch.JsonlJob(), b'{\t"text" : %s ,\n"e": {}, "s": "\\\\\\/"}'),
+]
+
+
+@pytest.mark.parametrize(("job", "template"), SPLICE_CASES)
+def test_spliced_output_equals_the_general_path(job: batch.JsonlJob, template: bytes) -> None:
+    raw = template % json.dumps(PAGE).encode()
+    text = raw.decode()
+    members = batch._members(text)
+    assert members is not None
+    assert [key for key, _, _ in members] == list(json.loads(raw))
+    status, out = job.process(job.pipeline(), raw, batch.Where(None, 1))
+    assert status == batch.OK
+    expected = general_path(job, raw)
+    got = json.loads(out)
+    assert got == expected or json.dumps(got) == json.dumps(expected)  # NaN != NaN
+    assert list(got) == list(expected)
+
+
+def test_spliced_output_copies_kept_members_verbatim() -> None:
+    raw = b'{"id":"caf\\u00e9",  "text": %s, "x" :[1,2]}' % json.dumps(PAGE).encode()
+    _, out = batch.JsonlJob().process(batch.JsonlJob().pipeline(), raw, batch.Where(None, 1))
+    assert out.startswith(b'{"id":"caf\\u00e9", "x" :[1,2], "textclean": {')
+
+
+def test_duplicate_keys_take_the_last_value_like_json_loads() -> None:
+    raw = b'{"id": "first", "text": "x", "id": "last", "text": %s}' % json.dumps(PAGE).encode()
+    status, out = run_job(batch.JsonlJob(), raw)
+    assert status == batch.OK
+    assert out["id"] == "last" and out["textclean"]["headline"]
+    assert list(out) == ["id", "textclean"]
+
+
+def test_lone_surrogate_escapes_stay_valid_utf8_json() -> None:
+    raw = line({"id": "\ud800", "text": PAGE + "\udc00 tail\n"})
+    status, out = batch.JsonlJob().process(batch.JsonlJob().pipeline(), raw,
+                                           batch.Where(None, 1))
+    out.decode("utf-8")  # strict: no raw surrogates in the output
+    assert json.loads(out)["id"] == "\ud800"
+
+
+@pytest.mark.parametrize("text", ["", "  ", "[1]", '"s"', "{", '{"a" 1}', '{"a": 1,}',
+                                  '{"a": 1} x', '{"a": 1}{}', '{a: 1}', "\ufeff{}",
+                                  '{"a": "\x01"}', '{"a": [1,]}'])
+def test_members_refuses_what_is_not_one_json_object(text: str) -> None:
+    assert batch._members(text) is None
+
+
+@pytest.mark.parametrize("text", ["{}", ' { } ', '{"a": {"b": {}}, "c": []}',
+                                  '{"":0,"\\u0000":-1.5e-3}'])
+def test_members_accepts_what_json_loads_accepts(text: str) -> None:
+    members = batch._members(text)
+    assert members is not None
+    assert {key: value for key, value, _ in members} == json.loads(text)
+    for key, value, (start, end) in members:
+        assert json.loads("{" + text[start:end] + "}") == {key: value}
+
+
+def test_non_object_and_bad_lines_still_get_error_records() -> None:
+    job = batch.JsonlJob()
+    for raw, message in [(b"[1, 2]", "expected a JSON object, got an array"),
+                         (b'{"text": 1,}', "invalid JSON"), (b'{"id": 3}', "no 'text'")]:
+        status, out = run_job(job, raw, 9)
+        assert status == batch.ERROR
+        assert message in out["error"]["message"] and out["error"]["line"] == 9

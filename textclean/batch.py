@@ -24,6 +24,7 @@ import json
 import multiprocessing
 import multiprocessing.connection as mpc
 import os
+import re
 import signal
 import threading
 import time
@@ -74,9 +75,14 @@ class JsonlJob:
 
     def process(self, pipeline: Pipeline, line: bytes, where: Where) -> Result:
         """Clean the page in one input line; never raises for a bad record."""
-        obj, problem = _parse(line)
-        if obj is None:
-            return self.failure(line, where, problem, parsed=None)
+        text = line.decode("utf-8", errors="replace")
+        members = _members(text)
+        if members is None:  # not a plain object: the general path finds out why
+            obj, problem = _parse(line)
+            if obj is None:
+                return self.failure(line, where, problem, parsed=None)
+        else:
+            obj = {key: value for key, value, _ in members}
         name = self._field(obj)
         if name is None:
             wanted = [self.input_field] if self.input_field else DEFAULT_INPUT_FIELDS
@@ -95,10 +101,43 @@ class JsonlJob:
         except Exception as exc:  # a bug on one page must not end the run
             return self.failure(line, where, f"internal error: {type(exc).__name__}: {exc}",
                                 parsed=obj)
-        out = self._kept_fields(obj, name)
-        out[self.output_key] = article.to_dict()
         status = OK if article.headline or article.paragraphs else EMPTY
+        result = article.to_dict()
+        if members is not None and len(obj) == len(members):
+            return status, self._splice(text, members, name, result)
+        out = self._kept_fields(obj, name)
+        out[self.output_key] = result
         return status, _dump(out)
+
+    def _splice(self, text: str, members: list[Member], used: str,
+                result: dict[str, Any]) -> bytes:
+        """The output line built from the input's own text for the fields it keeps.
+
+        Re-serialising a record costs about as much as cleaning a short page
+        when it carries the page's HTML; copying the kept members' text is
+        nearly free. The result is the same JSON value, with the same key
+        order, as `_dump` of `_kept_fields` plus the article (only escapes
+        and spacing inside kept members may differ). Callers make sure the
+        keys are unique: with duplicates json.loads keeps the last value.
+        """
+        dropped = set(self.drop)
+        if not self.keep_input:
+            dropped.add(used)
+        article = _dump_text(result)
+        key = json.dumps(self.output_key, ensure_ascii=False)
+        parts: list[str] = []
+        placed = False
+        for name, _, span in members:
+            if name in dropped:
+                continue
+            if name == self.output_key:  # replaced where it stood, as a dict would
+                parts.append(f"{key}: {article}")
+                placed = True
+            else:
+                parts.append(text[span[0]:span[1]])
+        if not placed:
+            parts.append(f"{key}: {article}")
+        return _encode("{" + ", ".join(parts) + "}")
 
     def failure(self, line: bytes, where: Where, message: str,
                 parsed: dict[str, Any] | None | bool = False) -> Result:
@@ -174,11 +213,85 @@ def _json_type(value: object) -> str:
 
 
 def _dump(obj: dict[str, Any]) -> bytes:
-    text = json.dumps(obj, ensure_ascii=False)
+    return _encode(_dump_text(obj))
+
+
+def _dump_text(obj: dict[str, Any]) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def _encode(text: str) -> bytes:
+    """UTF-8, with lone surrogates (from \\ud800 escapes in a page) as JSON escapes.
+
+    Only text produced by json.dumps(ensure_ascii=False) can hold a raw lone
+    surrogate, and only inside a string, so escaping them there is valid JSON.
+    """
     try:
         return text.encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates from \ud800 escapes in the input
-        return json.dumps(obj).encode("ascii")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")
+
+
+Member = tuple[str, Any, tuple[int, int]]
+"""A top-level member of a JSON object: key, value, and its span in the line's text."""
+
+# The json module's own C scanners (what json.loads runs), which also report
+# where each value ends.
+_SCANSTRING: Callable[[str, int, bool], tuple[str, int]] = \
+    json.decoder.scanstring  # type: ignore[attr-defined]
+_SCAN_VALUE: Callable[[str, int], tuple[Any, int]] = \
+    json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+_SPACE = re.compile(r"[ \t\n\r]*")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _members(text: str) -> list[Member] | None:
+    """The members of a line holding one JSON object, or None for anything else.
+
+    This parses exactly what json.loads accepts (with the same C scanner,
+    so it costs about the same) but also says where each member's text
+    lies, so the output can copy the members it keeps instead of encoding
+    them again. Anything unusual gives None and the caller's general path.
+    """
+    pos = _SPACE.match(text).end()  # type: ignore[union-attr]
+    if text[pos:pos + 1] != "{":
+        return None
+    pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
+    members: list[Member] = []
+    if text[pos:pos + 1] == "}":
+        pos += 1
+    else:
+        try:
+            pos = _scan_members(text, pos, members)
+        except (ValueError, StopIteration):
+            return None
+        if pos < 0:
+            return None
+    if _SPACE.match(text, pos).end() != len(text):  # type: ignore[union-attr]
+        return None
+    return members
+
+
+def _scan_members(text: str, pos: int, members: list[Member]) -> int:
+    """Scan `"key": value` pairs up to the closing brace; -1 if the text is not JSON."""
+    while True:
+        if text[pos:pos + 1] != '"':
+            return -1
+        start = pos
+        key, pos = _SCANSTRING(text, pos + 1, True)
+        pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
+        if text[pos:pos + 1] != ":":
+            return -1
+        pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
+        value, pos = _SCAN_VALUE(text, pos)
+        members.append((key, value, (start, pos)))
+        pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
+        mark = text[pos:pos + 1]
+        if mark == "}":
+            return pos + 1
+        if mark != ",":
+            return -1
+        pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
 
 
 @contextlib.contextmanager
