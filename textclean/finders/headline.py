@@ -77,6 +77,8 @@ def _mostly_date(block: Block) -> bool:
 BYLINE_BONUS = 1.0
 DECK_PENALTY = 3.0
 DATE_AFTER_BONUS = 1.5
+FORWARD = 8
+PROSE_WORDS = 12
 
 
 def _meta_titles(doc: Document) -> list[str]:
@@ -95,9 +97,11 @@ def _meta_titles(doc: Document) -> list[str]:
 class _Page:
     """What every candidate is compared with, computed once per page."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, first_prose: int) -> None:
         self.titles = _meta_titles(doc)
-        opening = [b.text for b in doc.blocks[doc.body_start:doc.body_end] if not b.removed]
+        # From the first paragraph on: a short line the body region opens with
+        # would otherwise share all its words with "the opening paragraphs".
+        opening = [b.text for b in doc.blocks[first_prose:doc.body_end] if not b.removed]
         self.opening_words = _content_words(" ".join(opening)[:2500])
         self.group_sizes: dict[int, int] = {}
         for b in doc.blocks:
@@ -108,6 +112,21 @@ class _Page:
         self.date_lines = {b.index for b in doc.blocks[max(0, doc.body_start - 40):
                                                         doc.body_start + 3]
                            if _is_date_line(b) and not credit_or_dated(b)}
+
+
+def _first_prose(doc: Document) -> int:
+    """The body's first paragraph of prose; the headline is never below it.
+
+    The body region may open with a few short kept lines (a kicker, the title, a
+    byline) before the first real paragraph; past that paragraph, a short line is
+    a subheading or a quote.
+    """
+    end = min(doc.body_end, doc.body_start + FORWARD)
+    for i in range(doc.body_start, end):
+        block = doc.blocks[i]
+        if not block.removed and _ends_sentence(block) and block.words >= PROSE_WORDS:
+            return i
+    return end - 1
 
 
 @register("headline")
@@ -157,15 +176,13 @@ class Headline(Filter):
         blocks = doc.blocks
         if not blocks or doc.body_end <= doc.body_start:
             return
-        page = _Page(doc)
+        first_prose = _first_prose(doc)
+        page = _Page(doc, first_prose)
         best_score, best_index = 0.0, None
-        for i in range(max(0, doc.body_start - self.look_back),
-                       min(len(blocks), doc.body_start + 2)):
+        for i in range(max(0, doc.body_start - self.look_back), first_prose + 1):
             block = blocks[i]
             if i >= doc.body_start and (block.removed or _ends_sentence(block)):
                 continue
-            if i > doc.body_start and _ends_sentence(blocks[doc.body_start]):
-                continue  # past the first paragraph: a quote or subheading
             score = self.score(block, max(0, doc.body_start - i), page)
             if i > 0 and credit_or_dated(blocks[i - 1]):
                 score -= 1.0  # the second line of a caption
