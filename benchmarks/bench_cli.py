@@ -1,13 +1,16 @@
 """Throughput of `textclean --jsonl` against a plain Python loop over clean().
 
-    python benchmarks/bench_cli.py                       # 100 pages of 3 dev files
-    python benchmarks/bench_cli.py --pages 100 --files msv-chaos,dragnet --slim
+    python benchmarks/bench_cli.py                 # first 300 pages of 4 dev files (1,139)
+    python benchmarks/bench_cli.py --pages 30 --repeats 1 --slim     # a quick look
 
 The baseline is the smallest script a user would write for the same job:
-read each JSON line, clean its text, write a JSON line. The command's
-overhead per page is the extra wall time it needs (interpreter start,
-workers, chunking, error handling) divided by the pages. The jobs-2/jobs-1
-ratio says how well the process pool uses a second core.
+read each JSON line, clean its text, write a JSON line. Every variant runs
+as its own process, so each pays an interpreter start and the imports; that
+start-up is measured apart (each run over an empty file) and the per-page
+overhead is the rest: (command - its start-up) - (loop - its start-up), over
+the pages. Runs are interleaved (loop, -j1, -j2, loop, ...) so that a change
+in the machine's load hits all of them alike; the best of the repeats counts.
+The jobs-2/jobs-1 ratio says how well the process pool uses a second core.
 
 The page texts are measured once more with clean() alone, so the report
 also shows how much of the baseline is JSON reading and writing.
@@ -29,7 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "data" / "eval" / "dev"
-DEFAULT_FILES = "msv-chaos,dragnet,foley-2026"
+DEFAULT_FILES = "msv-chaos,dragnet,foley-2026,trafilatura-eval"
 
 
 def collect(files: list[str], pages: int, slim: bool, target: Path) -> int:
@@ -50,16 +53,25 @@ def collect(files: list[str], pages: int, slim: bool, target: Path) -> int:
     return count
 
 
-def baseline_loop(path: Path, output: Path) -> None:
-    """What a user would write instead of the command."""
-    import textclean
+BASELINE = """
+import json, sys, textclean
+with open(sys.argv[1], "rb") as source, open(sys.argv[2], "wb") as out:
+    for line in source:
+        record = json.loads(line)
+        article = textclean.clean(record.pop("text"))
+        record["textclean"] = article.to_dict()
+        out.write(json.dumps(record, ensure_ascii=False).encode() + b"\\n")
+"""
+"""What a user would write instead of the command, run as a script like the command."""
 
-    with path.open("rb") as source, output.open("wb") as out:
-        for line in source:
-            record = json.loads(line)
-            article = textclean.clean(record.pop("text"))
-            record["textclean"] = article.to_dict()
-            out.write(json.dumps(record, ensure_ascii=False).encode() + b"\n")
+
+def baseline_loop(path: Path, output: Path) -> Callable[[], None]:
+    args = [sys.executable, "-c", BASELINE, str(path), str(output)]
+
+    def run() -> None:
+        subprocess.run(args, check=True)
+
+    return run
 
 
 def clean_only(path: Path) -> Callable[[], None]:
@@ -83,19 +95,28 @@ def cpu_seconds() -> float:
     return own + children.ru_utime + children.ru_stime
 
 
-def best_of(repeats: int, run: Callable[[], None]) -> tuple[float, float]:
-    """Best wall time of `repeats` runs, and the CPU time of that run.
+Timing = tuple[float, float]
+"""Wall seconds and CPU seconds (the process and its children) of one run."""
+
+
+def timed(run: Callable[[], None]) -> Timing:
+    start, cpu = time.perf_counter(), cpu_seconds()
+    run()
+    return time.perf_counter() - start, cpu_seconds() - cpu
+
+
+def interleaved(repeats: int, runs: dict[str, Callable[[], None]]) -> dict[str, Timing]:
+    """The best (lowest wall) run of each, taking turns so load changes hit all alike.
 
     CPU time is the steadier number on a shared machine: other processes
     stretch the wall clock but not the work done.
     """
-    best = (float("inf"), 0.0)
+    best: dict[str, Timing] = {name: (float("inf"), 0.0) for name in runs}
     for _ in range(repeats):
-        start, cpu = time.perf_counter(), cpu_seconds()
-        run()
-        wall = time.perf_counter() - start
-        if wall < best[0]:
-            best = (wall, cpu_seconds() - cpu)
+        for name, run in runs.items():
+            result = timed(run)
+            if result[0] < best[name][0]:
+                best[name] = result
     return best
 
 
@@ -134,40 +155,61 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", default=DEFAULT_FILES,
                         help="dev datasets, comma-separated (default: %(default)s)")
-    parser.add_argument("--pages", type=int, default=100, help="first N pages of each file")
-    parser.add_argument("--repeats", type=int, default=2, help="best of N runs")
+    parser.add_argument("--pages", type=int, default=300, help="first N pages of each file")
+    parser.add_argument("--repeats", type=int, default=3, help="best of N runs")
     parser.add_argument("--slim", action="store_true",
                         help="keep only id and text in the records (no HTML to carry)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as folder:
         data, output = Path(folder) / "in.jsonl", Path(folder) / "out.jsonl"
+        empty = Path(folder) / "empty.jsonl"
+        empty.touch()
         pages = collect(args.files.split(","), args.pages, args.slim, data)
         megabytes = data.stat().st_size / 1e6
         print(f"{pages} pages, {megabytes:.1f} MB of JSONL ({'slim' if args.slim else 'full'}"
-              f" records), {os.cpu_count()} cores, best of {args.repeats}")
+              f" records), {os.cpu_count()} cores, best of {args.repeats}, load average "
+              f"before: {_load()}")
 
         clean_run = clean_only(data)
         clean_run()  # warm up imports and caches, as the command's workers do too
-        pure = best_of(args.repeats, clean_run)
-        loop = best_of(args.repeats, lambda: baseline_loop(data, output))
-        one = best_of(args.repeats, command(data, output, 1))
-        two = best_of(args.repeats, command(data, output, 2))
+        pure = min((timed(clean_run) for _ in range(args.repeats)), key=lambda t: t[0])
+        start = interleaved(args.repeats, {"loop": baseline_loop(empty, output),
+                                           "-j 1": command(empty, output, 1),
+                                           "-j 2": command(empty, output, 2)})
+        full = interleaved(args.repeats, {"loop": baseline_loop(data, output),
+                                          "-j 1": command(data, output, 1),
+                                          "-j 2": command(data, output, 2)})
         parent_cpu, worker_cpu = pool_split(data, 2)
+    report(pages, pure, start, full, parent_cpu, worker_cpu)
 
-    rows = [("clean() only, in memory", pure), ("plain Python loop (baseline)", loop),
-            ("textclean --jsonl -j 1", one), ("textclean --jsonl -j 2", two)]
-    print(f"  {'':<30} {'wall s':>8} {'pages/s':>8} {'ms/page':>8} {'cpu s':>8} "
-          f"{'cpu ms/page':>12}")
-    for label, (wall, cpu) in rows:
-        print(f"  {label:<30} {wall:8.2f} {pages / wall:8.1f} {1000 * wall / pages:8.2f} "
-              f"{cpu:8.2f} {1000 * cpu / pages:12.2f}")
-    for name, (wall, cpu) in (("-j 1", one), ("-j 2", two)):
-        print(f"overhead of {name} over the loop: wall {100 * (wall - loop[0]) / loop[0]:+.1f}%"
-              f", cpu {100 * (cpu - loop[1]) / loop[1]:+.1f}% "
-              f"({1000 * (cpu - loop[1]) / pages:+.2f} cpu ms/page; "
-              "includes interpreter start)")
-    print(f"jobs-2 / jobs-1 throughput ratio (wall): {one[0] / two[0]:.2f}")
+
+def report(pages: int, pure: Timing, start: dict[str, Timing], full: dict[str, Timing],
+           parent_cpu: float, worker_cpu: float) -> None:
+    rows = [("clean() only, in memory", pure, None), ("plain Python loop (baseline)",
+            full["loop"], start["loop"]), ("textclean --jsonl -j 1", full["-j 1"],
+            start["-j 1"]), ("textclean --jsonl -j 2", full["-j 2"], start["-j 2"])]
+    print(f"  {'':<30} {'wall s':>7} {'pages/s':>8} {'cpu s':>7} {'start wall':>10} "
+          f"{'start cpu':>9} {'steady ms/page wall':>19} {'cpu':>6}")
+    for label, (wall, cpu), begin in rows:
+        b_wall, b_cpu = begin or (0.0, 0.0)
+        print(f"  {label:<30} {wall:7.2f} {pages / wall:8.1f} {cpu:7.2f} {b_wall:10.2f} "
+              f"{b_cpu:9.2f} {1000 * (wall - b_wall) / pages:19.2f} "
+              f"{1000 * (cpu - b_cpu) / pages:6.2f}")
+    loop_wall = full["loop"][0] - start["loop"][0]
+    loop_cpu = full["loop"][1] - start["loop"][1]
+    for name in ("-j 1", "-j 2"):
+        wall, cpu = (full[name][i] - start[name][i] for i in (0, 1))
+        print(f"{name}: start-up {start[name][0] - start['loop'][0]:+.2f}s wall, "
+              f"{start[name][1] - start['loop'][1]:+.2f}s cpu over the loop's; whole run "
+              f"{100 * (full[name][0] - full['loop'][0]) / full['loop'][0]:+.1f}% wall; "
+              f"steady state per page {100 * (wall - loop_wall) / loop_wall:+.1f}% wall, "
+              f"{100 * (cpu - loop_cpu) / loop_cpu:+.1f}% cpu "
+              f"({1000 * (cpu - loop_cpu) / pages:+.2f} cpu ms/page)")
+    one, two = full["-j 1"][0], full["-j 2"][0]
+    steady = (one - start["-j 1"][0]) / (two - start["-j 2"][0])
+    print(f"jobs-2 / jobs-1 throughput ratio: whole run {one / two:.2f}, "
+          f"without start-up {steady:.2f} (wall)")
     # On 2 idle cores the workers do the serial work in parallel while the
     # parent's own CPU time (reading, dispatch, writing) takes a share of the
     # cores: 2 / (1 + parent/workers). It leaves out the tail of the last chunk.
@@ -175,7 +217,12 @@ def main() -> None:
     print(f"pool parent cpu {1000 * parent_cpu / pages:.2f} ms/page, workers "
           f"{1000 * worker_cpu / pages:.2f} ms/page; estimated ratio on 2 idle cores: "
           f"{estimate:.2f}")
-    print(f"load average (1, 5, 15 min): {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"load average after (1, 5, 15 min): {_load()}")
+
+
+def _load() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
 
 if __name__ == "__main__":
     main()
