@@ -78,6 +78,8 @@ BYLINE_BONUS = 1.0
 DECK_PENALTY = 3.0
 DATE_AFTER_BONUS = 1.5
 FORWARD = 8
+REPEAT_BONUS = 1.0
+REPEAT_WINDOW = 40
 PROSE_WORDS = 12
 
 
@@ -109,6 +111,10 @@ class _Page:
         self.bylines = {b.index for b in doc.blocks[max(0, doc.body_start - 40):
                                                      doc.body_start + 3]
                         if b.words <= 12 and _BYLINE.match(b.text)}
+        self.repeats: dict[str, int] = {}
+        for b in doc.blocks[max(0, doc.body_start - REPEAT_WINDOW):first_prose + 1]:
+            key = _norm(b.text)
+            self.repeats[key] = self.repeats.get(key, 0) + 1
         self.date_lines = {b.index for b in doc.blocks[max(0, doc.body_start - 40):
                                                         doc.body_start + 3]
                            if _is_date_line(b) and not credit_or_dated(b)}
@@ -158,6 +164,8 @@ class Headline(Filter):
             score += 1.0
         if block.index + 1 in page.bylines:
             score += BYLINE_BONUS
+        if block.words >= 3 and page.repeats.get(_norm(text), 0) > 1:
+            score += REPEAT_BONUS
         if page.group_sizes[block.group] == 1:
             score += 0.5
         if 4 <= block.words <= 25:
