@@ -26,3 +26,9 @@ def test_standfirst_is_not_the_headline() -> None:
     text = (FIXTURES / "deck.txt").read_text(encoding="utf-8")
     article = textclean.clean(text, input="text")
     assert not article.headline.endswith(".")
+
+
+def test_stated_title_far_above_the_body() -> None:
+    """A linked <h1> that og:title names wins even past a long gallery."""
+    html = (FIXTURES / "far-title.html").read_text(encoding="utf-8")
+    assert textclean.clean(html).headline == "Bridge reopens after repairs"

@@ -29,6 +29,7 @@ _CONTROL = re.compile(
     r"|advertisement|click|font size)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:;,。！？、][\"”’'»)]?$")
 _UNLIKELY = frozenset({"widgets", "notices", "legal", "comments", "captions", "bylines"})
+_NEVER_TITLE = frozenset({"widgets", "notices", "legal", "comments"})
 
 
 def _ends_sentence(block: Block) -> bool:
@@ -78,6 +79,7 @@ BYLINE_BONUS = 1.0
 DECK_PENALTY = 3.0
 DATE_AFTER_BONUS = 1.5
 FORWARD = 8
+FAR_LOOK_BACK = 200
 REPEAT_BONUS = 1.0
 REPEAT_WINDOW = 40
 PROSE_WORDS = 12
@@ -120,6 +122,35 @@ class _Page:
                            if _is_date_line(b) and not credit_or_dated(b)}
 
 
+def _possible_title(block: Block) -> bool:
+    """Not a control, notice, caption or byline, and not a link list."""
+    if block.removed_by in _UNLIKELY or block.words < 2 or credit_or_dated(block):
+        return False
+    return block.link_density <= 0.6 or block.heading_level == 1
+
+
+def _stated_title(block: Block, match: float) -> bool:
+    """The page's metadata names this very line as its title.
+
+    Then a one-word title, a linked heading, or a line an earlier step took for a
+    caption or byline is still the headline; controls and notices never are.
+    """
+    return match >= 1.0 and block.removed_by not in _NEVER_TITLE
+
+
+def _far_titles(doc: Document, page: _Page, start: int) -> list[int]:
+    """Lines above the usual window that the metadata names as the title.
+
+    Some pages put a gallery, a video box or a fact sheet between the headline
+    and the story; only the page's stated title is looked for that far up.
+    """
+    if not page.titles:
+        return []
+    blocks = doc.blocks
+    return [i for i in range(max(0, start - FAR_LOOK_BACK), start)
+            if 1 <= blocks[i].words <= 40 and _title_match(blocks[i].text, page.titles) >= 1.0]
+
+
 def _first_prose(doc: Document) -> int:
     """The body's first paragraph of prose; the headline is never below it.
 
@@ -147,13 +178,12 @@ class Headline(Filter):
     def score(self, block: Block, distance: int, page: _Page) -> float:
         """How much a line looks like this page's headline; <= 0 means not at all."""
         text = block.text
-        if block.removed_by in _UNLIKELY or not 2 <= block.words <= 40 or len(text) > 300:
+        if block.words > 40 or len(text) > 300:
             return 0.0
-        if credit_or_dated(block):
+        match = _title_match(text, page.titles)
+        if not (_stated_title(block, match) or _possible_title(block)):
             return 0.0
-        if block.link_density > 0.6 and block.heading_level != 1:
-            return 0.0
-        score = 1.0 + 6.0 * _title_match(text, page.titles)
+        score = 1.0 + 6.0 * match
         score += 4.0 if block.heading_level == 1 else 1.0 if block.heading_level else 0.0
         words = _content_words(text)
         if words:
@@ -187,7 +217,8 @@ class Headline(Filter):
         first_prose = _first_prose(doc)
         page = _Page(doc, first_prose)
         best_score, best_index = 0.0, None
-        for i in range(max(0, doc.body_start - self.look_back), first_prose + 1):
+        start = max(0, doc.body_start - self.look_back)
+        for i in [*_far_titles(doc, page, start), *range(start, first_prose + 1)]:
             block = blocks[i]
             if i >= doc.body_start and (block.removed or _ends_sentence(block)):
                 continue
