@@ -210,6 +210,13 @@ def report(pages: int, pure: Timing, start: dict[str, Timing], full: dict[str, T
     steady = (one - start["-j 1"][0]) / (two - start["-j 2"][0])
     print(f"jobs-2 / jobs-1 throughput ratio: whole run {one / two:.2f}, "
           f"without start-up {steady:.2f} (wall)")
+    # The capacity of 2 cores in CPU time: -j2 spends C2 over its pages where
+    # -j1 spends C1, so 2 cores do 2 * C1 / C2 times the pages of one. Steady
+    # on a busy machine; it assumes the work spreads evenly over the cores.
+    work_one = full["-j 1"][1] - start["-j 1"][1]
+    work_two = full["-j 2"][1] - start["-j 2"][1]
+    print(f"jobs-2 / jobs-1 from CPU time (2 x C1 / C2, without start-up): "
+          f"{2 * work_one / work_two:.2f}")
     # On 2 idle cores the workers do the serial work in parallel while the
     # parent's own CPU time (reading, dispatch, writing) takes a share of the
     # cores: 2 / (1 + parent/workers). It leaves out the tail of the last chunk.
