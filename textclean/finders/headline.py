@@ -101,8 +101,8 @@ def _meta_titles(doc: Document) -> list[str]:
 class _Page:
     """What every candidate is compared with, computed once per page."""
 
-    def __init__(self, doc: Document, first_prose: int) -> None:
-        self.titles = _meta_titles(doc)
+    def __init__(self, doc: Document, titles: list[str], first_prose: int) -> None:
+        self.titles = titles
         # From the first paragraph on: a short line the body region opens with
         # would otherwise share all its words with "the opening paragraphs".
         opening = [b.text for b in doc.blocks[first_prose:doc.body_end] if not b.removed]
@@ -151,7 +151,7 @@ def _far_titles(doc: Document, page: _Page, start: int) -> list[int]:
             if 1 <= blocks[i].words <= 40 and _title_match(blocks[i].text, page.titles) >= 1.0]
 
 
-def _first_prose(doc: Document) -> int:
+def _first_prose(doc: Document, titles: list[str]) -> int:
     """The body's first paragraph of prose; the headline is never below it.
 
     The body region may open with a few short kept lines (a kicker, the title, a
@@ -161,7 +161,8 @@ def _first_prose(doc: Document) -> int:
     end = min(doc.body_end, doc.body_start + FORWARD)
     for i in range(doc.body_start, end):
         block = doc.blocks[i]
-        if not block.removed and _ends_sentence(block) and block.words >= PROSE_WORDS:
+        if (not block.removed and _ends_sentence(block) and block.words >= PROSE_WORDS
+                and _title_match(block.text, titles) < 1.0):
             return i
     return end - 1
 
@@ -214,13 +215,15 @@ class Headline(Filter):
         blocks = doc.blocks
         if not blocks or doc.body_end <= doc.body_start:
             return
-        first_prose = _first_prose(doc)
-        page = _Page(doc, first_prose)
+        titles = _meta_titles(doc)
+        first_prose = _first_prose(doc, titles)
+        page = _Page(doc, titles, first_prose)
         best_score, best_index = 0.0, None
         start = max(0, doc.body_start - self.look_back)
         for i in [*_far_titles(doc, page, start), *range(start, first_prose + 1)]:
             block = blocks[i]
-            if i >= doc.body_start and (block.removed or _ends_sentence(block)):
+            if i >= doc.body_start and (block.removed or _ends_sentence(block)
+                                        and _title_match(block.text, titles) < 1.0):
                 continue
             score = self.score(block, max(0, doc.body_start - i), page)
             if i > 0 and credit_or_dated(blocks[i - 1]):
