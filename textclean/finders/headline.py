@@ -79,6 +79,8 @@ BYLINE_BONUS = 1.0
 DECK_PENALTY = 3.0
 DATE_AFTER_BONUS = 1.5
 FORWARD = 8
+OVERLAP_WEIGHT = 3.0
+DISTANCE_WEIGHT = 0.05
 FAR_LOOK_BACK = 200
 REPEAT_BONUS = 1.0
 REPEAT_WINDOW = 40
@@ -188,7 +190,7 @@ class Headline(Filter):
         score += 4.0 if block.heading_level == 1 else 1.0 if block.heading_level else 0.0
         words = _content_words(text)
         if words:
-            score += 3.0 * len(words & page.opening_words) / max(3, len(words))
+            score += OVERLAP_WEIGHT * len(words & page.opening_words) / max(3, len(words))
         if page.date_lines & {block.index + 1, block.index + 2, block.index + 3}:
             score += DATE_AFTER_BONUS
         elif page.date_lines & {block.index - 2, block.index - 1}:
@@ -209,7 +211,7 @@ class Headline(Filter):
             score -= 2.0
         if _CONTROL.search(text) and block.words <= 6:
             score -= 2.0
-        return score - 0.05 * distance
+        return score - DISTANCE_WEIGHT * distance
 
     def __call__(self, doc: Document) -> None:
         blocks = doc.blocks
