@@ -105,6 +105,13 @@ def test_pull_quote_and_attribution_go_once() -> None:
     assert by_text[PROSE[1]].kept
 
 
+def test_a_paragraph_repeated_inside_a_longer_repetition_stays() -> None:
+    sentence = "The council approved the plan on Monday, and the mayor said it would stay."
+    page = [" ".join([sentence] * n) for n in (2, 2, 3)]
+    article = textclean.clean("\n\n".join(page), input="text")
+    assert [p.text for p in article.paragraphs] == page
+
+
 def test_byline_at_the_top_goes() -> None:
     by_text = _explain(["Dry spring empties reservoirs", "By Jane Doe"] + PROSE)
     assert not by_text["By Jane Doe"].kept

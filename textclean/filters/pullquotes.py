@@ -18,6 +18,9 @@ from textclean.registry import register
 _WORD = re.compile(r"\w+")
 _EDGE = ("", " ", "\n")  # what may border a whole-word match in the joined lines
 _SENTENCE_END = re.compile(r"[.!?。！？]['\"”’]?$")
+# A full stop followed by a capital inside the line: the line holds two
+# sentences or more, as body paragraphs do and pull quotes rarely do.
+_INNER_SENTENCE = re.compile(r"[.!?]['\"”’)]?\s+['\"“‘]?[A-Z]")
 
 
 def _norm(text: str) -> str:
@@ -32,7 +35,12 @@ def _is_attribution(block: Block) -> bool:
 
 @register("pullquotes")
 class PullQuotes(Filter):
-    """Removes kept lines whose words all appear inside a longer kept line."""
+    """Removes kept one-sentence lines whose words all appear inside a longer kept line.
+
+    Only single sentences count: on the dev pages, lines of several sentences
+    found inside another line were more often quoted text in comments or a
+    repeated paragraph than a pull quote.
+    """
 
     name = "pullquotes"
 
@@ -51,7 +59,8 @@ class PullQuotes(Filter):
         page = "\n".join(normed)
         starts = [0, *accumulate(len(t) + 1 for t in normed)][:-1]
         for i, block in enumerate(kept):
-            if not self.min_words <= block.words <= self.max_words or block.role == "heading":
+            if not self.min_words <= block.words <= self.max_words or block.role == "heading" \
+                    or _INNER_SENTENCE.search(block.text):
                 continue
             if _repeated_in_longer(normed[i], i, normed, page, starts):
                 block.remove(self.name, "pull quote repeating a body sentence")
@@ -70,7 +79,17 @@ def _repeated_in_longer(needle: str, i: int, normed: list[str], page: str,
         j = bisect_right(starts, pos) - 1
         end = pos + len(needle)
         if j != i and len(normed[j]) > len(needle) and page[pos - 1:pos] in _EDGE \
-                and page[end:end + 1] in _EDGE:
+                and page[end:end + 1] in _EDGE and _adds_words(normed[j], needle):
             return True
         pos = page.find(needle, pos + 1)
     return False
+
+
+def _adds_words(longer: str, needle: str) -> bool:
+    """Whether the longer line says something besides the needle.
+
+    A body paragraph quoting a pull quote has words of its own around it; a
+    line that only repeats the needle's words is a repetition, not a source,
+    and removing the needle for it would lose text.
+    """
+    return not set(longer.split()) <= set(needle.split())
