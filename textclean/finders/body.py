@@ -94,6 +94,8 @@ def classify(block: Block, t: Thresholds, use_stopwords: bool = True) -> str:
     density = block.stopword_density if use_stopwords else _prose_score(block)
     if density >= t.stopwords_high:
         return GOOD if length > t.length_high else NEARGOOD
+    if not use_stopwords and density >= t.stopwords_low and length > 2 * t.length_high:
+        return GOOD
     if density >= t.stopwords_low:
         return NEARGOOD
     return BAD

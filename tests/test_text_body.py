@@ -1,0 +1,34 @@
+"""Body finding on plain-text input in languages and shapes without a stop-word list."""
+
+from __future__ import annotations
+
+import textclean
+
+_KOREAN_PARAGRAPHS = [
+    "오늘 아침 시청 앞 광장에서는 지역 주민들이 모여 새로운 공원 조성 계획에 대한 의견을 "
+    "나누었다. 이번 계획은 지난해부터 논의되어 온 것으로 주민들은 대체로 환영하는 분위기였다. "
+    "하지만, 일부 상인들은 공사 기간 동안 영업에 어려움이 생길 수 있다며 우려를 표했다.",
+    "시청 관계자는 공사 기간을 최대한 줄이고 상인들의 피해를 줄이기 위한 방안을 마련하겠다고 "
+    "밝혔다. 또한 공원이 완성되면 주변 상권에도 도움이 될 것이라고 덧붙였다. 주민들은 다음 달에 "
+    "열리는 설명회에서 더 자세한 내용을 들을 수 있을 것으로 기대하고 있다.",
+    "한편 이번 공원 조성 사업에는 약 삼십억 원의 예산이 들어갈 예정이며, 내년 봄에 착공해 "
+    "이듬해 가을에 문을 열 계획이다. 시는 공원 안에 산책로와 어린이 놀이터 그리고 작은 "
+    "도서관을 함께 만들 예정이라고 설명했다.",
+]
+
+
+def _korean_page() -> str:
+    menu = ["뉴스", "정치", "경제", "사회", "문화"]
+    imprint = ("[ 발행인 : 김하늘 ] [ 편집인 : 이바다 ] [ 등록번호 : 서울, 아00000 ] "
+               "[ 주소 : 서울시 어느구 어느동 1-2, 3층 ] [ 전화 : 02-000-0000 ]")
+    footer = ["회사소개", "광고문의", "개인정보처리방침", "이용약관", "고객센터"]
+    return "\n\n".join(["\n".join(menu), *_KOREAN_PARAGRAPHS, "\n".join(footer), imprint])
+
+
+def test_long_paragraphs_of_a_language_without_stopwords_are_the_body() -> None:
+    # Korean prose has few punctuation marks per word; one heavily punctuated
+    # imprint line must not outrank three long paragraphs of it.
+    body = textclean.clean(_korean_page(), input="text").body
+    for paragraph in _KOREAN_PARAGRAPHS:
+        assert paragraph in body
+    assert "발행인" not in body
