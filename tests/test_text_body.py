@@ -32,3 +32,51 @@ def test_long_paragraphs_of_a_language_without_stopwords_are_the_body() -> None:
     for paragraph in _KOREAN_PARAGRAPHS:
         assert paragraph in body
     assert "발행인" not in body
+
+
+_CHINESE_PARAGRAPHS = [
+    "市政府周一宣布，将在明年春天开始建设一座新的城市公园。公园将包括步行道、儿童游乐场和一个小型图书馆，"
+    "预计总投资约为三亿元，工程计划在后年秋天完成。",
+    "许多居民表示欢迎这一计划，认为新公园将改善社区环境，也会给孩子们带来更多活动空间。不过，一些商户担心"
+    "施工期间会影响生意，希望政府能够尽量缩短工期。",
+    "市政府官员表示，将在下个月举行公开说明会，向居民详细介绍项目内容，并听取各方意见，然后再确定最终方案。",
+]
+_ENGLISH_FOOTER = [
+    "All of the content on this site is provided for general information only and it is not "
+    "a substitute for the advice of a professional who knows your situation.",
+    "We use cookies and similar tools to improve your experience on our site, and you can "
+    "change the settings at any time from the link at the bottom of this page.",
+    "The views expressed in the comments are those of their authors and not of the publisher, "
+    "who is not responsible for them or for any of the sites that they link to.",
+    "This page was last updated by the editors of the site, and all of the rights in the text "
+    "and the images are reserved by their owners unless it is stated otherwise.",
+]
+
+
+def test_chinese_paragraphs_are_judged_by_punctuation_on_a_page_with_english_lines() -> None:
+    # The English lines make stop words look usable on the page; the Chinese
+    # paragraphs have none and must still be read as prose.
+    menu = "\n".join(["首页", "新闻", "财经", "体育", "娱乐"])
+    page = "\n\n".join([menu, *_CHINESE_PARAGRAPHS, menu, *_ENGLISH_FOOTER])
+    body = textclean.clean(page, input="text").body
+    for paragraph in _CHINESE_PARAGRAPHS:
+        assert paragraph in body
+    assert "cookies" not in body
+
+
+def test_short_article_above_a_long_comment_thread_is_the_body() -> None:
+    article = ("The harbour council voted on Monday to close the old ferry pier for repairs "
+               "over the summer, and the ferries will use the north landing until the work "
+               "is finished in the autumn, a spokesman for the council said.")
+    reply = ("I think that the council is right about this, but they should have told all "
+             "of the people who use the ferry every day a lot sooner than they did, because "
+             "many of us have to change the way that we get to work now and it is not easy.")
+    thread = []
+    for n in range(6):
+        thread += [f"Re: Ferry pier (Score:{n % 5})", f"by reader{n} ({1000 + n})",
+                   reply.replace("I think", f"Reader {n} thinks"), reply, "Reply to This"]
+    page = "\n\n".join(["Home\nNews\nSport", "Ferry pier to close for repairs", article,
+                        "Comments", *thread])
+    body = textclean.clean(page, input="text").body
+    assert article in body
+    assert "Reader 3 thinks" not in body

@@ -231,3 +231,31 @@ def test_wrapped_cjk_lines_join_without_a_space() -> None:
     page = "\n\n".join(["   [1]首页", *paragraphs, "References", "   1. https://example.cn/"])
     found = [b.text for b in read_text(page)]
     assert found == ["首页"] + [sentence] * 6
+
+
+def test_markdown_line_before_a_number_with_a_hyphen_is_joined() -> None:
+    # textwrap never breaks "219-seat" after its hyphen (no letters before
+    # it), so "219-" would have fitted only if the whole word did: the line
+    # was wrapped and the paragraph is one block.
+    para = ("The town council and all its allies hold a slight majority in the current "
+            "219-seat chamber, and the vote on the harbour plan is expected next week.")
+    wrapped = textwrap.fill(para, 78)
+    assert wrapped.splitlines()[1].startswith("219-seat")
+    filler = "\n\n".join(textwrap.fill(f"Paragraph {i} of filler words that runs on for "
+                                       "a while so that the page is wrapped at seventy-eight "
+                                       "columns like html2text output [link](https://e.org/).",
+                                       78) for i in range(6))
+    found = texts_of(f"# Title\n\n{filler}\n\n{wrapped}\n")
+    assert para in found
+
+
+def test_markdown_link_around_a_teaser_with_a_link_inside_is_all_link() -> None:
+    page = ("# Title\n\n[a](https://e.org/a) [b](https://e.org/b)\n\n"
+            "[The harbour council met again on Monday. [More](/news/harbour)](/news/harbour)\n")
+    teaser = read_text(page)[-1]
+    assert teaser.text == "The harbour council met again on Monday. More"
+    assert teaser.link_density == 1.0
+
+
+def texts_of(page: str) -> list[str]:
+    return [b.text for b in read_text(page)]

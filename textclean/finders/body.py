@@ -56,14 +56,17 @@ def _prose_score(block: Block) -> float:
 _DENSE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
+def dense_script(block: Block) -> bool:
+    """Written in Chinese, Japanese or Korean (judged by its first characters)."""
+    text = block.text
+    return not text.isascii() and bool(_DENSE_SCRIPT.search(text[:40]))
+
+
 def effective_length(block: Block) -> int:
     """Length in Latin-script characters' worth: a Chinese or Japanese
     character carries about as much as three Latin ones, so a CJK paragraph
     of 60 characters is not a 'short' line."""
-    text = block.text
-    if not text.isascii() and _DENSE_SCRIPT.search(text[:40]):
-        return 3 * len(text)
-    return len(text)
+    return 3 * len(block.text) if dense_script(block) else len(block.text)
 
 
 def stopwords_work(blocks: list[Block]) -> bool:
@@ -91,6 +94,9 @@ def classify(block: Block, t: Thresholds, use_stopwords: bool = True) -> str:
     length = effective_length(block)
     if length < t.length_low:
         return SHORT
+    # No stop-word list covers CJK, so its blocks are judged by punctuation
+    # even on pages whose other (English) lines make stop words work.
+    use_stopwords = use_stopwords and not dense_script(block)
     density = block.stopword_density if use_stopwords else _prose_score(block)
     if density >= t.stopwords_high:
         return GOOD if length > t.length_high else NEARGOOD
@@ -153,6 +159,12 @@ def revise(labels: list[str]) -> list[str]:
 
 def best_region(blocks: list[Block], labels: list[str], bad_weight: float,
                 max_penalty: int = 200, article_weight: float = 1.0) -> tuple[int, int]:
+    return _best_region(blocks, labels, bad_weight, max_penalty, article_weight)[1]
+
+
+def _best_region(blocks: list[Block], labels: list[str], bad_weight: float,
+                 max_penalty: int = 200,
+                 article_weight: float = 1.0) -> tuple[float, tuple[int, int]]:
     """The contiguous run [start, end) with the highest score (Kadane).
 
     A single long bad block costs at most `max_penalty` characters' worth:
@@ -178,7 +190,27 @@ def best_region(blocks: list[Block], labels: list[str], bad_weight: float,
         score += weight
         if score > best:
             best, best_span = score, (start, i + 1)
-    return best_span
+    return best, best_span
+
+
+# A region before the first comment may be this much smaller than the best one.
+BEFORE_COMMENTS_SHARE = 0.25
+
+
+def before_comments(blocks: list[Block], labels: list[str], bad_weight: float,
+                    start: int, end: int) -> tuple[int, int]:
+    """The best region above the comment thread, when the best one is in it.
+
+    A short article under a long thread loses to the longest run of replies
+    on length alone; text above the first thread marker is the article's
+    unless it is far weaker.
+    """
+    first = next((i for i, b in enumerate(blocks) if b.boundary), None)
+    if first is None or start < first:
+        return start, end
+    best, _ = _best_region(blocks[start:end], labels[start:end], bad_weight)
+    above, span = _best_region(blocks[:first], labels[:first], bad_weight)
+    return span if above >= BEFORE_COMMENTS_SHARE * best and span[1] > span[0] else (start, end)
 
 
 def article_region(blocks: list[Block], labels: list[str],
@@ -265,6 +297,7 @@ class Body(Filter):
         for block, first, final in zip(blocks, initial, labels, strict=True):
             block.initial_label, block.label = first, final
         start, end = article_region(blocks, labels, self.bad_weight)
+        start, end = before_comments(blocks, labels, self.bad_weight, start, end)
         if end > start and self.extend:
             new_start, new_end = extend(blocks, initial, start, end, self.thresholds)
             for i in (*range(new_start, start), *range(end, new_end)):

@@ -174,10 +174,22 @@ def _first_chunk(line: str, split_hyphens: bool) -> int:
         return 1
     end = body.find(" ")
     word = body if end < 0 else body[:end]
-    if split_hyphens:
-        hyphen = word.find("-")
-        if 0 < hyphen < len(word) - 1:
-            word = word[:hyphen + 1]
+    if split_hyphens and "-" in word:
+        return _textwrap_chunk(word)
+    return len(word)
+
+
+def _textwrap_chunk(word: str) -> int:
+    """How much of a hyphenated word textwrap could have put on the line
+    before: it breaks after a hyphen only between letters, with two letters
+    before it ("well-" of "well-known", never "219-" of "219-seat")."""
+    hyphen = word.find("-")
+    while 0 < hyphen < len(word) - 2:
+        before, after = word[hyphen - 2:hyphen], word[hyphen + 1:hyphen + 3]
+        if len(before) == 2 and before.isalpha() and after[0].isalpha() \
+                and (after[1].isalpha() or after[1] == "-"):
+            return hyphen + 1
+        hyphen = word.find("-", hyphen + 1)
     return len(word)
 
 
@@ -270,6 +282,12 @@ def _strip_markdown(line: str, out: _Stripped) -> str:
             return text
 
         line = _MD_LINK.sub(_link, line)
+        # A link around a block that holds a link ("[teaser [More](u)](u)")
+        # only matches once the inner one is gone.
+        for _ in range(2):
+            if "](" not in line:
+                break
+            line = _MD_LINK.sub(_link, line)
         line = _MD_REF_LINK.sub(_link, line)
     if "|" in line:
         line = line.replace("|", " ")
