@@ -390,3 +390,34 @@ def test_short_list_inside_the_article_body_is_not_a_menu() -> None:
     article, decisions = textclean.explain(html)
     assert "Three cups of flour" in article.body
     assert all(d.removed_by != "navigation" for d in decisions if "flour" in d.text)
+
+
+# -- body on HTML ------------------------------------------------------------------
+
+_PROSE = ("The council met on Tuesday evening to discuss the plan for the new library, "
+          "and most of the members said that they would support it if the costs were "
+          "shared with the county and the work could start before the end of the year.")
+
+
+def test_a_paragraph_dense_with_links_stays_in_the_article() -> None:
+    linked = ("<p>The plan follows <a href='/a'>the report that the county published in "
+              "the spring</a> and <a href='/b'>an earlier survey of the readers who use "
+              "the old building</a>, and it is the first of its kind in the region.</p>")
+    markup = page(
+        "<ul><li><a href='/n'>News</a></li><li><a href='/s'>Sport</a></li></ul>"
+        f"<div><p>{_PROSE}</p>{linked}<p>{_PROSE.replace('council', 'board')}</p></div>"
+    )
+    linked_block = next(b for b in read_html(markup)[0] if b.text.startswith("The plan"))
+    assert linked_block.link_density > 0.5  # the links alone would make it boilerplate
+    body = textclean.clean(markup, input="html").body
+    assert "the first of its kind in the region." in body
+    assert "Sport" not in body
+
+
+def test_a_list_of_linked_headlines_is_not_taken_for_linked_prose() -> None:
+    teasers = "".join(f"<li><a href='/{i}'>Residents of the town say the new bridge is a "
+                      f"welcome change for everyone who drives to work number {i}</a>.</li>"
+                      for i in range(4))
+    markup = page(f"<div><p>{_PROSE}</p><p>{_PROSE}</p></div><ul>{teasers}</ul>")
+    body = textclean.clean(markup, input="html").body
+    assert "bridge" not in body

@@ -84,7 +84,7 @@ def classify(block: Block, t: Thresholds, use_stopwords: bool = True) -> str:
     if block.removed:
         return BAD
     if block.link_density > t.max_link_density:
-        return BAD
+        return NEARGOOD if linked_prose(block, t, use_stopwords) else BAD
     if block.hints & _ARTICLE_HINTS and not block.hints & _ASIDE_HINTS \
             and (len(block.text) >= 40 or block.heading_level):
         # The page's own markup says this is the article body (HTML input
@@ -105,6 +105,27 @@ def classify(block: Block, t: Thresholds, use_stopwords: bool = True) -> str:
     if density >= t.stopwords_low:
         return NEARGOOD
     return BAD
+
+
+# Linked prose may have this share of its characters in links.
+LINKED_PROSE_DENSITY = 0.8
+
+
+def linked_prose(block: Block, t: Thresholds, use_stopwords: bool) -> bool:
+    """A long, sentence-like paragraph of an HTML page whose links are dense
+    (a post that links every product or source it names).
+
+    Its links alone do not make it boilerplate: it is near-good, so it is
+    kept between article paragraphs and dropped among menus. Menus and
+    teaser lists are short lines, which this never covers.
+    """
+    if not block.tag or block.link_density > LINKED_PROSE_DENSITY:
+        return False
+    if effective_length(block) <= t.length_low or not _SENTENCE_END.search(block.text):
+        return False
+    use_stopwords = use_stopwords and not dense_script(block)
+    density = block.stopword_density if use_stopwords else _prose_score(block)
+    return density >= t.stopwords_high
 
 
 def _nearest(labels: list[str], accept: frozenset[str], step: int) -> list[str]:
