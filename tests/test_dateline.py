@@ -7,6 +7,7 @@ import datetime as dt
 import textclean
 from textclean.finders.dateline import DatelineFinder
 from textclean.model import Block, Document, PageMeta
+from textclean.readers.html import read_html
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to approve a new plan for the harbour, "
@@ -275,3 +276,94 @@ def test_wire_dateline_alone_on_its_line_leaves_the_body() -> None:
     d = doc.dateline
     assert d is not None and (d.place, d.date) == ("SPRINGFIELD, Ill.", dt.date(2019, 2, 2))
     assert doc.blocks[3].removed_by == "dateline"
+
+
+# -- HTML pages: which metadata date a printed one must agree with ---------------
+
+HTML_BODY = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+
+
+def html_page(head: str, top: str = "", bottom: str = "") -> str:
+    return (f"<!DOCTYPE html><html lang='en'><head><title>Council backs harbour plan</title>"
+            f"{head}</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            f"<article><h1>Council backs harbour plan</h1>{top}{HTML_BODY}</article>"
+            f"{bottom}</body></html>")
+
+
+def html_date(markup: str) -> dt.date | None:
+    d = textclean.clean(markup, input="html").dateline
+    return d.date if d is not None else None
+
+
+def _jsonld(obj: str, wrap: bool = False) -> str:
+    body = f"<![CDATA[ {obj} ]]>" if wrap else obj
+    return f'<script type="application/ld+json">{body}</script>'
+
+
+ARTICLE_LD = ('{"@context": "https://schema.org", "@type": "Article", '
+              '"datePublished": "2003-02-28T10:00:00Z", "dateModified": "2020-02-24T20:33:00Z"}')
+FAR = "<aside>" + "<p>More from us</p>" * 30 + "</aside>"
+FOOTER_EDITED = FAR + "<footer><p>This page was last edited on 24 February 2020, at 20:33 (UTC).</p></footer>"
+
+
+def test_jsonld_wrapped_in_cdata_is_read() -> None:
+    """A footer's last-edit line agrees only with the modified date: the published one wins."""
+    markup = html_page(_jsonld(ARTICLE_LD, wrap=True), bottom=FOOTER_EDITED)
+    assert html_date(markup) == dt.date(2003, 2, 28)
+
+
+def test_webpage_jsonld_dates_count_when_no_article_object_has_them() -> None:
+    ld = ('{"@context": "https://schema.org", "@graph": [{"@type": "WebPage", '
+          '"datePublished": "2021-01-27T06:00:00+00:00", '
+          '"dateModified": "2021-04-15T00:07:20+00:00"}]}')
+    markup = html_page(_jsonld(ld) + '<meta property="article:modified_time" '
+                       'content="2021-04-15T00:07:20+00:00">')
+    assert html_date(markup) == dt.date(2021, 1, 27)
+
+
+def test_a_related_storys_time_element_does_not_count_as_agreement() -> None:
+    head = '<meta property="article:published_time" content="2017-02-23T17:18:13-08:00">'
+    related = "".join(
+        f'<div class="related"><a href="/s{i}">Another story number {i}</a>'
+        f'<p>Jane Roe • <time datetime="2017-02-15T09:00:00Z">February 15, 2017</time></p></div>'
+        for i in range(1))
+    markup = html_page(head, bottom=FAR + related)
+    assert html_date(markup) == dt.date(2017, 2, 23)
+
+
+def test_time_pubdate_marks_a_published_date() -> None:
+    head = '<meta property="article:published_time" content="2025-08-08T00:00:00-04:00">'
+    bottom = (FAR + '<p>Published <time pubdate datetime="2025-08-13">August 13, 2025</time></p>')
+    assert html_date(html_page(head, bottom=bottom)) == dt.date(2025, 8, 13)
+    _, meta = read_html(html_page(head, bottom=bottom))
+    assert meta.published == ["2025-08-08T00:00:00-04:00", "2025-08-13"]
+    _, meta = read_html(html_page(head, bottom=bottom.replace(" pubdate", "")))
+    assert meta.published == ["2025-08-08T00:00:00-04:00"]
+
+
+def test_a_printed_revision_date_stays_unless_it_says_updated() -> None:
+    """A page's only printed date may be its last revision (the published
+    metadata is then often a first draft); one introduced by `Updated` is
+    not the publication date when the metadata states another."""
+    head = ('<meta property="article:published_time" content="2024-10-15T18:50:03Z">'
+            '<meta property="article:modified_time" content="2025-06-18T16:35:02Z">')
+    plain = html_page(head, bottom=FAR + "<p>June 18, 2025</p>")
+    assert html_date(plain) == dt.date(2025, 6, 18)
+    updated = html_page(head, bottom=FAR + "<p>Updated: June 18, 2025</p>")
+    assert html_date(updated) == dt.date(2024, 10, 15)
+
+
+def test_a_published_date_the_url_repeats_beats_a_printed_later_day() -> None:
+    head = ('<link rel="canonical" href="https://news.example/2013/11/27/travel/storm/">'
+            '<meta property="article:published_time" content="2013-11-27T08:36:32Z">'
+            '<meta property="article:modified_time" content="2013-11-28T02:03:23Z">')
+    top = "<p>November 28, 2013 -- Updated 0203 GMT (1003 HKT)</p>"
+    assert html_date(html_page(head, top=top)) == dt.date(2013, 11, 27)
+    # Without the URL's word the printed line under the headline stands.
+    unconfirmed = head.replace("/2013/11/27", "")
+    assert html_date(html_page(unconfirmed, top=top)) == dt.date(2013, 11, 28)
+
+
+def test_dotted_metadata_dates_read_day_first() -> None:
+    head = '<meta name="publish-date" content="10.12.2022, 07:00:03">'
+    assert html_date(html_page(head)) == dt.date(2022, 12, 10)

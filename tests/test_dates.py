@@ -135,6 +135,14 @@ def test_parse_date_reads_metadata_values() -> None:
     assert m.datetime() == dt.datetime(2019, 6, 24, 9, 15, tzinfo=tz(9))
 
 
+def test_parse_date_reads_basic_iso_metadata() -> None:
+    for value in ("20200316T130000Z", "20200316T13:00:00Z", "20200316"):
+        m = parse_date(value)
+        assert m is not None and m.date() == dt.date(2020, 3, 16), value
+    assert parse_date("2020123") is None
+    assert parse_date("20201332") is None
+
+
 @pytest.mark.parametrize(("name", "hours"), [
     ("GMT", 0), ("UTC", 0), ("Z", 0), ("CET", 1), ("CEST", 2), ("EST", -5), ("PDT", -7),
     ("+01:00", 1), ("-0530", -5.5), ("GMT+2", 2), ("UTC-05:00", -5),

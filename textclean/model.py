@@ -72,6 +72,10 @@ class PageMeta:
     title: str = ""
     headlines: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
+    # Which of `dates` the page names as its publication and its last change:
+    # the rest come from <time> elements and the URL.
+    published: list[str] = field(default_factory=list)
+    modified: list[str] = field(default_factory=list)
     url: str | None = None
     site_name: str | None = None
     language: str | None = None

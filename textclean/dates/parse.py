@@ -282,7 +282,14 @@ def _may_name_month(text: str) -> bool:
     return any(m.lower() in _MONTH_NAMES for m in _GLUED_MONTH.findall(text))
 
 
+# Basic ISO 8601 as some metadata writes it: 20200316T130000Z, 20200316.
+_COMPACT_ISO = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?=T\d|\s|$)")
+
+
 def parse_date(text: str) -> DateMatch | None:
     """The first date in a string, e.g. a metadata value like `2024-03-05T14:30:00Z`."""
     found = find_dates(text)
-    return found[0] if found else None
+    if found:
+        return found[0]
+    m = _COMPACT_ISO.match(text.strip()[:20])
+    return _numeric("iso", m) if m else None

@@ -20,6 +20,7 @@ from textclean.dates import DateMatch, find_dates, find_relative, parse_date, pa
 from textclean.dates.names import WEEKDAYS
 from textclean.filters.base import Filter
 from textclean.model import Block, Dateline, Document
+from textclean.readers.html_meta import url_date
 from textclean.registry import register
 
 _PUBLISHED = re.compile(
@@ -73,6 +74,7 @@ class Candidate:
     date: dt.date | None = None
     prefix_end: int | None = None  # the dateline opens a body paragraph
     in_prose: bool = False  # the date is printed inside a body paragraph
+    updated: bool = False  # `Updated` stands before the date
     place: str | None = None
     source: str | None = None
 
@@ -91,11 +93,14 @@ def _position_score(i: int, head: int | None, start: int) -> float:
     return max(-5.0, -0.06 * min(abs(i - ref), abs(i - start)))
 
 
+_UPDATED_CUE = 0.3
+
+
 def _cue_score(before: str) -> float:
     """`Published` before a date is strong; `Updated` only says it is a page stamp."""
     tail = before[-40:]
     if _UPDATED.search(tail):
-        return 0.3
+        return _UPDATED_CUE
     if _PUBLISHED.search(tail):
         return 2.0
     if _PREPOSITION.search(tail):
@@ -127,8 +132,9 @@ def _residue_score(residue: int, text: str) -> float:
 
 
 def _line_scores(block: Block, text: str, matches: list[DateMatch],
-                 prev: Block | None) -> list[float]:
-    """A score for each date on the line, from the line alone."""
+                 prev: Block | None) -> list[tuple[float, bool]]:
+    """A score for each date on the line, from the line alone, and whether
+    `Updated` introduces it."""
     residue = _residue(text, matches)
     base = _residue_score(residue, text)
     if _NEGATIVE.search(text):
@@ -142,8 +148,10 @@ def _line_scores(block: Block, text: str, matches: list[DateMatch],
     for k, m in enumerate(matches):
         before = text[last_end:m.start]
         cue = _cue_score(before)
+        updated = cue == _UPDATED_CUE
         if cue == 0.0 and k == 0 and prev is not None and len(prev.text) <= 30:
             cue = 0.8 * _cue_score(prev.text)
+            updated = cue == 0.8 * _UPDATED_CUE
         score = base + cue + (0.3 if k == 0 else -0.3)
         if m.hour is not None:
             score += 0.5
@@ -153,7 +161,7 @@ def _line_scores(block: Block, text: str, matches: list[DateMatch],
             score -= 1.0  # "(3 March 2009)" closing a caption
         if m.year is None:
             score -= 1.5
-        scores.append(score)
+        scores.append((score, updated))
         last_end = m.end
     return scores
 
@@ -211,7 +219,7 @@ class DatelineFinder(Filter):
         if not doc.blocks:
             return
         scan = _Scan.of(doc, self.before, self.after)
-        meta_order = _metadata_dates(doc)
+        meta_order = _metadata_dates(doc.meta.dates)
         meta = set(meta_order)
         candidates = self._candidates(doc, scan.window, scan)
         _settle(candidates, doc, meta, self.month_first)
@@ -222,8 +230,9 @@ class DatelineFinder(Filter):
             _settle(candidates, doc, meta, self.month_first)
         _context(candidates, meta_order)
         best = _best(candidates)
-        if best is not None and meta_order and best.date not in meta \
-                and best.score < self.metadata_override_below:
+        agreeing, confirmed = _agreeing(doc, meta_order, best)
+        if best is not None and meta_order and best.date not in agreeing \
+                and (best.score < self.metadata_override_below or confirmed):
             best = _best([c for c in candidates if c.date == meta_order[0]])
         if best is not None and best.score >= self.min_score:
             self._apply(doc, best)
@@ -255,8 +264,9 @@ class DatelineFinder(Filter):
                 continue
             prev = doc.blocks[i - 1] if i > 0 else None
             prose = not block.removed and len(block.text) > 160
-            for match, score in zip(matches, _line_scores(block, text, matches, prev), strict=True):
-                cand = Candidate(i, match, pos + score)
+            scores = _line_scores(block, text, matches, prev)
+            for match, (score, updated) in zip(matches, scores, strict=True):
+                cand = Candidate(i, match, pos + score, updated=updated)
                 if prose and match.start <= 3:
                     cand.prefix_end = _prefix_end(text, match.end)
                 elif prose:
@@ -299,15 +309,46 @@ def _prefix_end(text: str, end: int) -> int:
     return m.end() if m else end
 
 
-def _metadata_dates(doc: Document) -> list[dt.date]:
+def _metadata_dates(values: list[str]) -> list[dt.date]:
     """The metadata's dates in its order: the published date comes first."""
     out: list[dt.date] = []
-    for value in doc.meta.dates[:10]:
-        m = parse_date(value)
-        d = m.date() if m is not None and not m.ambiguous else None
+    for value in values[:10]:
+        d = _metadata_date(value)
         if d is not None and d not in out:
             out.append(d)
     return out
+
+
+def _metadata_date(value: str) -> dt.date | None:
+    """Metadata writes `10.12.2022` day-first like the rest of the dotted world."""
+    m = parse_date(value)
+    if m is None or m.ambiguous and m.style != "dot":
+        return None
+    return m.date()
+
+
+def _agreeing(doc: Document, meta_order: list[dt.date],
+              best: Candidate | None) -> tuple[set[dt.date], bool]:
+    """The metadata dates a printed date may agree with to be the article's,
+    and whether the published date is confirmed by the URL.
+
+    The published date and the URL's day, when the page names one; a
+    modified date or a related story's <time> element agreeing says nothing.
+    A published date that the URL repeats is the first day beyond doubt
+    (right on 88 of 91 dev pages): a different printed date under the
+    headline is then the day of an update.
+    """
+    published = _metadata_dates(doc.meta.published)
+    modified = set(_metadata_dates(doc.meta.modified)) - set(published)
+    if not published:
+        return set(meta_order) - modified, False
+    in_url = _metadata_date(url_date(doc.meta.url) or "")
+    if in_url == published[0]:
+        return set(published), True
+    agreeing = set(published) | ({in_url} if in_url else set())
+    if best is None or not best.updated:
+        agreeing |= modified  # a page's only printed date may be its last revision
+    return agreeing, False
 
 
 def _month_first(candidates: list[Candidate], language: str, known: set[dt.date],
@@ -439,7 +480,8 @@ def _from_metadata(values: list[str]) -> Dateline | None:
     """No date printed near the article: the page's metadata still states one."""
     for value in values:
         m = parse_date(value)
-        d = m.date() if m is not None and not m.ambiguous else None
+        d = _metadata_date(value)
         if m is not None and d is not None:
-            return Dateline(text=value.strip(), datetime=m.datetime(), date=d)
+            return Dateline(text=value.strip(), datetime=None if m.ambiguous else m.datetime(),
+                            date=d)
     return None

@@ -28,6 +28,11 @@ _ARTICLE_TYPES = frozenset({
     "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "scholarlyarticle",
     "techarticle", "liveblogposting", "posting", "socialmediaposting", "report",
 })
+# A page object's dates are the article's when no article object states them
+# (WordPress SEO plugins describe the post as a WebPage).
+_PAGE_TYPES = frozenset({"webpage", "itempage", "medicalwebpage", "faqpage", "qapage"})
+# Script bodies wrapped for old XHTML parsers: `<![CDATA[ ... ]]>`, `<!-- ... -->`.
+_SCRIPT_WRAPPER = re.compile(r"^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$")
 # meta name/property -> which list it feeds. Order inside a list is priority.
 _META_PUBLISHED = (
     "article:published_time", "og:published_time", "datepublished", "article.published",
@@ -48,6 +53,12 @@ _URL_DATE = re.compile(
     r"[/_-]((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
 _MAX_JSONLD_CHARS = 1_000_000
 _MAX_LIST = 8
+
+
+def url_date(url: str | None) -> str | None:
+    """The date in a page's URL as YYYY-MM-DD: sites file stories by their first day."""
+    m = _URL_DATE.search(url or "")
+    return "-".join(m.groups()) if m else None
 
 
 def clean_title(title: str) -> str:
@@ -147,6 +158,8 @@ class MetaCollector:
         value = _text(el.get("datetime"))
         if value and _DATE_START.match(value):
             _add(self.times, value)
+            if el.get("pubdate") is not None:  # HTML5 drafts' mark of the article's own date
+                _add(self.published.setdefault("pubdate", []), value)
 
     def itemprop(self, el: _Element, prop: str) -> None:
         """Microdata: the value is in content/datetime, else the element's text."""
@@ -177,24 +190,30 @@ class MetaCollector:
         if len(source) > _MAX_JSONLD_CHARS:
             return
         try:
-            data = json.loads(source)
+            data = json.loads(_SCRIPT_WRAPPER.sub("", source))
         except (ValueError, RecursionError):
             return
         for obj in _objects(data):
             types = obj.get("@type")
-            names = types if isinstance(types, list) else [types]
-            if not any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in names):
+            names = {t.lower() for t in (types if isinstance(types, list) else [types])
+                     if isinstance(t, str)}
+            if names & _PAGE_TYPES:
+                self._jsonld_dates(obj, "jsonld-page")
+            if not names & _ARTICLE_TYPES:
                 continue
             _add(self.headlines.setdefault("jsonld", []), _text(obj.get("headline")))
-            for key in ("datePublished", "dateCreated"):
-                value = _text(obj.get(key))
-                if _DATE_START.match(value):
-                    _add(self.published.setdefault("jsonld", []), value)
-            modified = _text(obj.get("dateModified"))
-            if _DATE_START.match(modified):
-                _add(self.modified, modified)
+            self._jsonld_dates(obj, "jsonld")
             for name in _person_names(obj.get("author")):
                 _add(self.authors, name)
+
+    def _jsonld_dates(self, obj: dict[str, Any], key: str) -> None:
+        for name in ("datePublished", "dateCreated"):
+            value = _text(obj.get(name))
+            if _DATE_START.match(value):
+                _add(self.published.setdefault(key, []), value)
+        modified = _text(obj.get("dateModified"))
+        if _DATE_START.match(modified):
+            _add(self.modified, modified)
 
     # -- result --------------------------------------------------------------
 
@@ -205,24 +224,27 @@ class MetaCollector:
             for value in self.headlines.get(key, ()):
                 _add(headlines, value)
         _add(headlines, self.first_h1)
-        dates: list[str] = []
+        published: list[str] = []
         for key in ("article:published_time", "og:published_time", "jsonld", "itemprop",
-                    *_META_PUBLISHED):
+                    *_META_PUBLISHED, "pubdate", "jsonld-page"):
             for value in self.published.get(key, ()):
-                _add(dates, value)
+                _add(published, value)
+        dates = list(published)
         for value in self.times + self.modified:
             _add(dates, value)
         url = self.url or self.og_url
         for candidate in (self.url, self.og_url):
-            m = _URL_DATE.search(candidate or "")
-            if m:
+            in_url = url_date(candidate)
+            if in_url:
                 # Weakest evidence, so last: URLs keep the first-published day.
-                _add(dates, "-".join(m.groups()))
+                _add(dates, in_url)
                 break
         return PageMeta(
             title=clean_title(self.title),
             headlines=headlines,
             dates=dates,
+            published=published,
+            modified=[d for d in self.modified if d not in published],
             url=url,
             site_name=self.site_name,
             language=self.language,
