@@ -80,3 +80,48 @@ def test_short_article_above_a_long_comment_thread_is_the_body() -> None:
     body = textclean.clean(page, input="text").body
     assert article in body
     assert "Reader 3 thinks" not in body
+
+
+_CZECH_PARAGRAPHS = [
+    "Když jsme ráno přišli na náměstí, bylo už plno lidí. Starosta města při té příležitosti "
+    "řekl, že nový park bude hotový ještě před zimou, pokud to počasí dovolí, a pak si prohlédl "
+    "plány stavby. Lidé se ho ptali, kdy budou moci park poprvé navštívit.",
+    "Obyvatelé mají z nového parku radost, ale někteří z nich se bojí hluku při stavbě. Podle "
+    "nich by město mělo práce omezit jen na dopolední hodiny, aby si lidé mohli po obědě "
+    "odpočinout. Město jim slíbilo, že o tom ještě jednou povede debatu.",
+    "Stavba má stát asi třicet milionů korun a zaplatí ji město spolu s krajem. Radní už teď "
+    "jednají o tom, kdy začnou první práce a kdo za ně bude odpovídat, až bude park otevřen. "
+    "Podle plánu by to mělo být už na jaře.",
+]
+
+
+def test_czech_paragraphs_outrank_the_site_footer() -> None:
+    # With too short a stop-word list every Czech paragraph was only
+    # near-good, and the footer's copyright notice came along with them.
+    menu = "\n".join(["Zprávy", "Domácí", "Zahraničí", "Sport", "Kultura"])
+    related = "\n".join(["Nový most v centru", "Kraj chystá opravy silnic", "Počasí na víkend"])
+    footer = ("Veškerý obsah tohoto webu je chráněn autorským právem a je zakázáno ho jakkoli "
+              "šířit bez souhlasu vydavatele, který za obsah odpovídá a na který se můžete "
+              "obrátit v případě dotazů.")
+    page = "\n\n".join([menu, *_CZECH_PARAGRAPHS, related, menu, footer])
+    body = textclean.clean(page, input="text").body
+    for paragraph in _CZECH_PARAGRAPHS:
+        assert paragraph in body
+    assert "autorským právem" not in body
+
+
+def test_one_paragraph_article_above_a_long_run_of_replies_is_the_body() -> None:
+    article = ("The harbour council voted on Monday to close the old ferry pier for repairs over "
+               "the summer, and the ferries will use the north landing until the work is done, "
+               "a spokesman for the council said after the meeting.")
+    long_reply = [f"Part {n} of a long reply: I have used this ferry for all of my life and I do "
+                  "not think that the council has been honest with the people who depend on it "
+                  "every day, because the pier was in a bad state for years before this." for n
+                  in range(8)]
+    page = "\n\n".join(["Home\nNews\nSport", "Ferry pier to close", article,
+                         "Re: Ferry pier (Score:5)", "by reader1 (1001)", *long_reply,
+                         "Reply to This", "Re: Ferry pier (Score:2)", "by reader2 (1002)",
+                         "Me too.", "Reply to This"])
+    body = textclean.clean(page, input="text").body
+    assert article in body
+    assert "Part 3 of a long reply" not in body

@@ -59,9 +59,16 @@ _LISTS: dict[str, str] = {
     "tr": """ve bir bu da de için ile olarak daha çok en gibi olan ama ancak ise
         sonra kadar her""",
     "id": """yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke
-        karena oleh ada adalah bisa telah""",
+        karena oleh ada adalah bisa telah tersebut sebagai atau saat lebih sudah
+        belum hanya jika kami kita mereka dia ia saya anda namun tetapi bahwa hingga
+        sampai secara para pun agar bagi seperti masih lagi serta yaitu maka sangat
+        setelah sebelum antara tak dapat harus sedang pula jadi apa kalau kepada
+        sejak tanpa yg dgn""",
     "cs": """a se na je že v to s z do o k i jako ale by byl jsou pro jeho podle
-        které který také""",
+        které který také jsem jsme jste byla bylo byli byly být bude budou jak jen už
+        když kde co ten ta ty tak tam po při za před mezi od ze ve ke si mu ho jí její
+        jejich jim nás což nebo ani až však protože aby kdy této tento tato toto tyto
+        která kteří ještě tedy pak má mají může není u""",
     "hu": """a az és hogy nem is egy van meg el már de csak mint volt ha""",
     "ro": """și în de la cu a pe care din nu o un să este mai pentru se au""",
 }

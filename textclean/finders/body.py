@@ -215,7 +215,7 @@ def _best_region(blocks: list[Block], labels: list[str], bad_weight: float,
 
 
 # A region before the first comment may be this much smaller than the best one.
-BEFORE_COMMENTS_SHARE = 0.25
+BEFORE_COMMENTS_SHARE = 0.1
 
 
 def before_comments(blocks: list[Block], labels: list[str], bad_weight: float,
@@ -224,14 +224,18 @@ def before_comments(blocks: list[Block], labels: list[str], bad_weight: float,
 
     A short article under a long thread loses to the longest run of replies
     on length alone; text above the first thread marker is the article's
-    unless it is far weaker.
+    unless it is far weaker or holds no block that is good on its own (a
+    listing's "2 weeks ago" lines look like thread markers too).
     """
     first = next((i for i, b in enumerate(blocks) if b.boundary), None)
     if first is None or start < first:
         return start, end
     best, _ = _best_region(blocks[start:end], labels[start:end], bad_weight)
     above, span = _best_region(blocks[:first], labels[:first], bad_weight)
-    return span if above >= BEFORE_COMMENTS_SHARE * best and span[1] > span[0] else (start, end)
+    if above < BEFORE_COMMENTS_SHARE * best or \
+            not any(b.initial_label == GOOD for b in blocks[span[0]:span[1]]):
+        return start, end
+    return span
 
 
 def article_region(blocks: list[Block], labels: list[str],
