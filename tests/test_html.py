@@ -421,3 +421,37 @@ def test_a_list_of_linked_headlines_is_not_taken_for_linked_prose() -> None:
     markup = page(f"<div><p>{_PROSE}</p><p>{_PROSE}</p></div><ul>{teasers}</ul>")
     body = textclean.clean(markup, input="html").body
     assert "bridge" not in body
+
+
+def test_a_long_linked_paragraph_without_a_full_stop_stays_in_the_article() -> None:
+    linked = ("<p>Read <a href='/r'>the full report of the committee on the library plan and "
+              "the costs of the new building</a> and <a href='/s'>the summary that the county "
+              "sent to the members of the board last week</a>, which lists the dates of the "
+              "meetings where the public can speak about it</p>")
+    markup = page(f"<div><p>{_PROSE}</p>{linked}<p>{_PROSE.replace('council', 'board')}</p></div>")
+    body = textclean.clean(markup, input="html").body
+    assert "where the public can speak about it" in body
+
+
+def test_a_short_sentence_in_the_article_body_is_kept() -> None:
+    markup = page(f"<div class='article-body'><p>{_PROSE}</p><p>It opens in May.</p></div>"
+                  "<div class='share'><a href='/t'>Tweet</a></div>"
+                  "<footer><p>About us</p></footer>")
+    body = textclean.clean(markup, input="html").body
+    assert body.endswith("It opens in May.")
+
+
+def test_a_standfirst_cut_off_by_a_video_player_is_kept() -> None:
+    standfirst = ("The town's old library will close next spring, and its books will move to a "
+                  "new building by the river that the council approved on Tuesday.")
+    player = "".join(f"<li class='promo'><a href='/v{i}'>Watch next: a video about the town "
+                     f"and its people, part {i}</a></li>" for i in range(12))
+    player = f"<ul>{player}</ul>"
+    markup = page("<article><div class='article-body'>"
+                  f"<h2>{standfirst}</h2>{player}"
+                  + "".join(f"<p>{_PROSE.replace('council', w)}</p>"
+                            for w in ("council", "board", "mayor", "panel"))
+                  + "</div></article>")
+    body = textclean.clean(markup, input="html").body
+    assert body.startswith(standfirst)
+    assert "Watch next" not in body

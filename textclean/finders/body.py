@@ -86,7 +86,8 @@ def classify(block: Block, t: Thresholds, use_stopwords: bool = True) -> str:
     if block.link_density > t.max_link_density:
         return NEARGOOD if linked_prose(block, t, use_stopwords) else BAD
     if block.hints & _ARTICLE_HINTS and not block.hints & _ASIDE_HINTS \
-            and (len(block.text) >= 40 or block.heading_level):
+            and (len(block.text) >= 40 or block.heading_level or (
+                block.words >= 4 and _SENTENCE_END.search(block.text))):
         # The page's own markup says this is the article body (HTML input
         # only): stronger evidence than stop words, and it works in every
         # language.
@@ -121,7 +122,9 @@ def linked_prose(block: Block, t: Thresholds, use_stopwords: bool) -> bool:
     """
     if not block.tag or block.link_density > LINKED_PROSE_DENSITY:
         return False
-    if effective_length(block) <= t.length_low or not _SENTENCE_END.search(block.text):
+    length = effective_length(block)
+    if length <= t.length_low or (length <= t.length_high
+                                  and not _SENTENCE_END.search(block.text)):
         return False
     use_stopwords = use_stopwords and not dense_script(block)
     density = block.stopword_density if use_stopwords else _prose_score(block)
@@ -241,7 +244,8 @@ def before_comments(blocks: list[Block], labels: list[str], bad_weight: float,
 def article_region(blocks: list[Block], labels: list[str],
                    bad_weight: float) -> tuple[int, int]:
     """The best region, chosen with article-body text weighted up, then
-    trimmed with plain weights.
+    trimmed with plain weights (at its head only down to the first good
+    article-body paragraph).
 
     The extra weight is there to pick the article over longer boilerplate
     prose elsewhere on the page; left in, it would also let the region
@@ -254,7 +258,17 @@ def article_region(blocks: list[Block], labels: list[str],
     start, end = best_region(blocks, labels, bad_weight, article_weight=ARTICLE_WEIGHT)
     inner_start, inner_end = best_region(blocks[start:end], labels[start:end], bad_weight,
                                          article_weight=1.0)
-    return start + inner_start, start + inner_end
+    # The trim keeps the article's head: a standfirst the markup places in
+    # the article body, cut off by a video player or a share bar.
+    head = next((i for i in range(start, start + inner_start)
+                 if _article_prose(blocks[i], labels[i])), start + inner_start)
+    return head, start + inner_end
+
+
+def _article_prose(block: Block, label: str) -> bool:
+    """A good paragraph (not a caption) inside the markup's article body."""
+    return label == GOOD and not block.removed and len(block.text) >= 70 \
+        and bool(block.hints & _ARTICLE_HINTS) and not block.hints & _ASIDE_HINTS
 
 
 def _content(block: Block, label: str, t: Thresholds) -> bool:
