@@ -367,3 +367,11 @@ def test_a_published_date_the_url_repeats_beats_a_printed_later_day() -> None:
 def test_dotted_metadata_dates_read_day_first() -> None:
     head = '<meta name="publish-date" content="10.12.2022, 07:00:03">'
     assert html_date(html_page(head)) == dt.date(2022, 12, 10)
+
+
+def test_a_date_under_a_joined_label_is_a_profiles() -> None:
+    """A forum post's author box: `Joined` on its own line, the account's date below."""
+    doc = _doc(["Headline", "Joined", "May 11, 2017", "Body text.", "18 March 2020"], [])
+    doc.body_start = 3
+    DatelineFinder()(doc)
+    assert doc.dateline is not None and doc.dateline.date == dt.date(2020, 3, 18)

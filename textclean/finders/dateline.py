@@ -155,8 +155,10 @@ def _line_scores(block: Block, text: str, matches: list[DateMatch],
         score = base + cue + (0.3 if k == 0 else -0.3)
         if m.hour is not None:
             score += 0.5
-        if _NOT_PUBLICATION.search(before[-30:]):
-            score -= 2.0
+        if _NOT_PUBLICATION.search(before[-30:]) or k == 0 and not before.strip() \
+                and prev is not None and len(prev.text) <= 30 \
+                and _NOT_PUBLICATION.search(prev.text):
+            score -= 2.0  # `Joined` on the line above: a profile's date
         if before.endswith("("):
             score -= 1.0  # "(3 March 2009)" closing a caption
         if m.year is None:
