@@ -32,3 +32,22 @@ def test_stated_title_far_above_the_body() -> None:
     """A linked <h1> that og:title names wins even past a long gallery."""
     html = (FIXTURES / "far-title.html").read_text(encoding="utf-8")
     assert textclean.clean(html).headline == "Bridge reopens after repairs"
+
+
+def test_headline_forty_lines_above_the_body() -> None:
+    """A tide table and topic links between headline and story do not hide the headline."""
+    text = (FIXTURES / "far-above-text.txt").read_text(encoding="utf-8")
+    headline = textclean.clean(text, input="text").headline
+    assert headline == "Harbour ferry fleet returns after winter repairs"
+
+
+def test_byline_with_colon_is_not_the_headline() -> None:
+    """'von: Name' is an author line like 'von Name', not a short title."""
+    text = ("Startseite\nPolitik\nLeere Schaufenster\nvon: Anna Berger\n"
+            "In der Innenstadt stehen immer mehr Geschäfte leer, weil die Mieten steigen und "
+            "die Kundschaft lieber im Netz bestellt, sagen die Händler.\n"
+            "Der Verband rechnet damit, dass bis zum Jahresende noch einmal jedes zehnte "
+            "Geschäft aufgibt, wenn sich an den Mieten nichts ändert.\n"
+            "Die Stadt will mit einem Programm für junge Gründer gegensteuern, doch die "
+            "Händler halten das für zu wenig und zu spät.\n")
+    assert textclean.clean(text, input="text").headline == "Leere Schaufenster"

@@ -23,7 +23,7 @@ _DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b\d{1,2}:\d{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _NAV_MARK = re.compile(r"[»›|·•]| [>/] |\b[A-Z]{2,} [A-Z]{2,}\b")
 _NUMBERED = re.compile(r"^\d{1,2}[.):] ")
-_BYLINE = re.compile(r"^(?:by|from|posted by|written by|von|par|por)\s", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:by|from|posted by|written by|von|par|por)(?:\s|:)", re.IGNORECASE)
 _CONTROL = re.compile(
     r"\b(?:e-?mail|print|share|feeds?|rss|comments?|subscribe|sign in|log in|newsletter"
     r"|advertisement|click|font size)\b", re.IGNORECASE)
@@ -175,7 +175,7 @@ class Headline(Filter):
 
     name = "headline"
 
-    def __init__(self, look_back: int = 30) -> None:
+    def __init__(self, look_back: int = 50) -> None:
         self.look_back = look_back
 
     def score(self, block: Block, distance: int, page: _Page) -> float:
