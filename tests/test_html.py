@@ -142,6 +142,24 @@ def test_class_words_that_only_look_like_hints(words: str) -> None:
     assert not class_hints(words) & {"ad", "nav", "comment"}
 
 
+def test_the_quick_rejection_of_class_tokens_never_loses_a_hint() -> None:
+    """Tokens are first searched for the words any hint needs; the search
+    must only ever reject tokens the full word table would reject too."""
+    assert html_reader._MATCH_NEEDS is not None
+    pattern = html_reader._CLASS_RE
+    words = ["article", "body", "main", "content", "sr", "only", "ad", "slot", "nav", "y",
+             "tag", "cloud", "see", "also", "top", "bar", "side", "col", "date", "time",
+             "x", "1", "post", "entry", "h", "crumb", "comment", "ary", "site", "info"]
+    tokens = [a + b for a in words for b in words] + words
+    for token in tokens:
+        full = {html_reader._GROUP_HINT[m.lastgroup or ""] for m in pattern.finditer(token)}
+        if full:
+            assert html_reader._MATCH_NEEDS.search(token), token
+    html_reader._token_cache.clear()
+    assert "articlebody" in html_reader._token_hints("articlebody")
+    assert html_reader._token_hints("xyz123") == frozenset()
+
+
 def test_hints_are_inherited_from_every_container() -> None:
     markup = page("<footer><div class='social'><p>Follow us on the socials</p></div></footer>")
     assert {"footer", "social"} <= block(markup, "Follow us on the socials").hints

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import lxml.etree
 from lxml.etree import _Element
@@ -24,6 +25,11 @@ from lxml.etree import _Element
 from textclean.model import Block, PageMeta
 from textclean.readers.html_meta import MetaCollector
 from textclean.readers.text import read_text
+
+try:
+    from re import _parser as _sre  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10
+    import sre_parse as _sre
 
 # Larger pages are parsed without libxml2's huge-tree option, which lifts its
 # limits on depth and text-node size: a hostile 20 MB page should fail fast.
@@ -129,7 +135,7 @@ _GROUP_HINT = {f"g{i}": hint for i, (hint, _) in enumerate(_CLASS_WORDS)}
 # An article-body container is a main-content container too.
 _IMPLIED = {"articlebody": frozenset({"articlebody", "main"})}
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_ALNUM_RUN = re.compile(r"[a-z0-9]+")
 _EMPTY: frozenset[str] = frozenset()
 _class_cache: dict[str, frozenset[str]] = {}
 _token_cache: dict[str, frozenset[str]] = {}
@@ -141,12 +147,16 @@ def _token_hints(token: str) -> frozenset[str]:
 
     Matching per token (cached across pages) instead of over the whole class
     string keeps the big alternation off the hot path: utility-class pages
-    have thousands of distinct class strings but few distinct tokens.
+    have thousands of distinct class strings but few distinct tokens. Most
+    tokens name nothing, and a search for the words every match needs
+    rejects them at a fraction of the alternation's cost.
     """
     found = _token_cache.get(token)
     if found is None:
-        found = frozenset().union(*(_IMPLIED.get(hint, {hint}) for hint in (
-            _GROUP_HINT[m.lastgroup] for m in _CLASS_RE.finditer(token) if m.lastgroup)))
+        found = _EMPTY
+        if _MATCH_NEEDS is None or _MATCH_NEEDS.search(token):
+            found = frozenset().union(*(_IMPLIED.get(hint, {hint}) for hint in (
+                _GROUP_HINT[m.lastgroup] for m in _CLASS_RE.finditer(token) if m.lastgroup)))
         if len(_token_cache) > _CACHE_LIMIT:
             _token_cache.clear()
         _token_cache[token] = found
@@ -157,42 +167,108 @@ def class_hints(words: str) -> frozenset[str]:
     """The hint words in a class/id string ("socialShareBar" -> social, share)."""
     found = _class_cache.get(words)
     if found is None:
-        tokens = _NON_ALNUM.sub(" ", _CAMEL.sub(" ", words).lower()).split()
+        lowered = words.lower()
+        if lowered != words:  # camel case can only split where there are capitals
+            lowered = _CAMEL.sub(" ", words).lower()
         hints: set[str] = set()
-        for i, token in enumerate(tokens):
+        previous = ""
+        for token in _ALNUM_RUN.findall(lowered):
             hints |= _token_hints(token)
-            if i:
-                hints |= _token_hints(tokens[i - 1] + token)
-        found = frozenset(hints)
+            if previous:
+                hints |= _token_hints(previous + token)
+            previous = token
+        found = frozenset(hints) if hints else _EMPTY
         if len(_class_cache) > _CACHE_LIMIT:
             _class_cache.clear()
         _class_cache[words] = found
     return found
 
 
+def _needed_strings(items: Any) -> frozenset[str] | None:
+    """Strings one of which every match of a parsed regex sequence contains.
+
+    Every item of a sequence must match, so any item's needs are the
+    sequence's: a run of literals, a group, a repeat of at least one, or a
+    branch whose every alternative has needs. The item with the longest
+    shortest string is taken, as the most selective. None when no item has
+    needs (a regex construct this does not know counts as having none).
+    """
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            run += chr(arg)
+            continue
+        if run:
+            options.append(frozenset({run}))
+            run = ""
+        needs: frozenset[str] | None = None
+        if op is _sre.SUBPATTERN and not arg[1]:  # a group that sets no flags
+            needs = _needed_strings(arg[-1])
+        elif op is _sre.BRANCH:
+            branches = [_needed_strings(alternative) for alternative in arg[1]]
+            if all(branches):
+                needs = frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] >= 1:
+            needs = _needed_strings(arg[2])
+        if needs:
+            options.append(needs)
+    if run:
+        options.append(frozenset({run}))
+    return max(options, key=lambda strings: min(map(len, strings)), default=None)
+
+
+def _needs_search(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A search for the strings every match of `pattern` needs, if known.
+
+    It is a necessary condition only: a string it does not find cannot
+    match `pattern`, whatever the word tables above say.
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        needs = _needed_strings(_sre.parse(pattern.pattern))
+    except Exception:  # the parser is private to `re`: fall back to no filter
+        return None
+    if not needs:
+        return None
+    # A string that contains another needed string adds nothing.
+    kept = sorted(s for s in needs if not any(o != s and o in s for o in needs))
+    return re.compile("|".join(map(re.escape, kept)))
+
+
+_MATCH_NEEDS = _needs_search(_CLASS_RE)
+
+
+_HINT_KEYS = frozenset({"class", "id", "role", "itemprop", "itemtype"})
+
+
 def element_hints(el: _Element, tag: str, keys: list[str]) -> frozenset[str]:
     """What the element's tag, role, microdata and class/id say it is."""
     own = _TAG_HINTS.get(tag, _EMPTY)
-    if not keys:
+    if _HINT_KEYS.isdisjoint(keys):
         return own
-    attrib = el.attrib
-    cls, ident = attrib.get("class"), attrib.get("id")
+    get = el.get
+    cls, ident = get("class"), get("id")
     if ident and ident.count("-") + ident.count("_") >= 3:
         # A slug of the heading text ("sharing-with-a-single-developer") is
         # an anchor, not a name for the container's role.
         ident = None
     if cls or ident:
         own = own | class_hints(f"{cls or ''} {ident or ''}")
-    role = attrib.get("role")
-    if role and role.lower() in _ROLE_HINTS:
-        own = own | {_ROLE_HINTS[role.lower()]}
-    prop = attrib.get("itemprop")
-    if prop and prop.lower() in _ITEMPROP_HINTS:
-        hint = _ITEMPROP_HINTS[prop.lower()]
-        own = own | _IMPLIED.get(hint, {hint})
-    itemtype = attrib.get("itemtype")
-    if itemtype and ("Article" in itemtype or "BlogPosting" in itemtype):
-        own = own | {"article"}
+    if "role" in keys:
+        role = get("role", "").lower()
+        if role in _ROLE_HINTS:
+            own = own | {_ROLE_HINTS[role]}
+    if "itemprop" in keys:
+        prop = get("itemprop", "").lower()
+        if prop in _ITEMPROP_HINTS:
+            hint = _ITEMPROP_HINTS[prop]
+            own = own | _IMPLIED.get(hint, {hint})
+    if "itemtype" in keys:
+        itemtype = get("itemtype", "")
+        if "Article" in itemtype or "BlogPosting" in itemtype:
+            own = own | {"article"}
     return own
 
 
@@ -288,6 +364,10 @@ def _common_prefix(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
     return a[:n]
 
 
+# Only an element with one of these attributes can be hidden.
+_HIDING_KEYS = frozenset({"hidden", "aria-hidden", "style"})
+
+
 def _is_hidden(el: _Element, keys: list[str]) -> bool:
     if "hidden" in keys or ("aria-hidden" in keys
                             and el.get("aria-hidden", "").lower() == "true"):
@@ -348,21 +428,29 @@ def _visit_meta(el: _Element, tag: str, meta: MetaCollector) -> None:
 
 
 _META_TAGS = frozenset({"meta", "link", "title", "script", "time", "a", "html", "h1"})
+# A link says something about the page only with rel (author) or itemprop:
+# the walk skips the rest, a hundred or more a page.
+_BODY_META_TAGS = _META_TAGS - {"a"}
 
 
 def _walk(root: _Element, meta: MetaCollector) -> _Renderer:
     """Render the tree: one start and one end event per element.
 
-    This loop is the reader's hot path, hence the local names. A dropped
-    element pushes None, so its end event still pops and its tail (which
-    is visible text of the parent) is still rendered.
+    This loop is the reader's hot path, hence the local names and the
+    inlined shortcuts for the commonest cases: an attribute-less inline
+    element shares its parent's frame, a line break with no line open only
+    records the blank, and whitespace between tags is only kept (it never
+    opens a line). A dropped element pushes None, so its end event still
+    pops and its tail (which is visible text of the parent) is still
+    rendered.
     """
     r = _Renderer()
-    add, flush = r.add, r.flush
+    add, flush, keep = r.add, r.flush, r.parts.append
     stack: list[_Frame | None] = [_Frame((), "body", 0, False, False, False)]
     push, pop = stack.append, stack.pop
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
-    block, separated, meta_tags, drop = _BLOCK, _SEPARATED, _META_TAGS, _DROP
+    block, separated, meta_tags, drop = _BLOCK, _SEPARATED, _BODY_META_TAGS, _DROP
+    hiding, tag_hints = _HIDING_KEYS, _TAG_HINTS
     budget = MAX_ELEMENTS
     for event, el in walker:
         tag = el.tag
@@ -375,45 +463,60 @@ def _walk(root: _Element, meta: MetaCollector) -> _Renderer:
                 push(None)
                 continue
             keys = el.keys()
-            if tag in meta_tags or "itemprop" in keys:
+            if tag in meta_tags or keys and (
+                    "itemprop" in keys or tag == "a" and "rel" in keys):
                 _visit_meta(el, tag, meta)
-            if tag in drop or keys and _is_hidden(el, keys):
+            if tag in drop or keys and not hiding.isdisjoint(keys) and _is_hidden(el, keys):
                 walker.skip_subtree()
                 push(None)
                 if tag == "head":
                     # The head holds no visible text, only metadata.
                     _walk_head(el, meta)
                 continue
-            parent = stack[-1]
-            assert parent is not None  # children of dropped elements are skipped
-            frame = _child_frame(el, tag, keys, parent, r)
+            frame = stack[-1]
+            assert frame is not None  # children of dropped elements are skipped
+            if keys or tag in block or tag in tag_hints:
+                frame = _child_frame(el, tag, keys, frame, r)
             push(frame)
             if tag in block:
-                flush(tag in separated)
+                if r.owner is not None:
+                    flush(tag in separated)
+                elif tag in separated:
+                    r.blank = True
             if tag == "br":
                 # A <br> on a line with nothing on it yet shows an empty line.
-                flush(r.owner is None)
+                if r.owner is not None:
+                    flush(False)
+                else:
+                    r.blank = True
             else:
                 text = el.text
                 if text:
-                    add(text, frame)
+                    if frame.pre or not text.isspace():
+                        add(text, frame)
+                    else:
+                        keep(text)
         else:
             if pop() is not None and tag in block:
-                flush(tag in separated)
+                if r.owner is not None:
+                    flush(tag in separated)
+                elif tag in separated:
+                    r.blank = True
             tail = el.tail
             if tail:
-                owner = stack[-1]
-                assert owner is not None
-                add(tail, owner)
+                frame = stack[-1]
+                assert frame is not None
+                if frame.pre or not tail.isspace():
+                    add(tail, frame)
+                else:
+                    keep(tail)
     flush(True)
     return r
 
 
 def _walk_head(head: _Element, meta: MetaCollector) -> None:
-    for el in head.iter():
-        tag = el.tag
-        if isinstance(tag, str) and tag in _META_TAGS:
-            _visit_meta(el, tag, meta)
+    for el in head.iter(*_META_TAGS):
+        _visit_meta(el, el.tag, meta)
 
 
 def _line_hints(r: _Renderer) -> Iterator[frozenset[str]]:
