@@ -30,3 +30,17 @@ def test_language_is_guessed_from_the_whole_page() -> None:
     blocks = _blocks("Der Präsident hat am Montag gesagt, dass die Regierung und die",
                      "Opposition sich nicht auf den Haushalt einigen konnten, wie es hieß.")
     assert annotate(blocks) == "de"
+
+
+def test_words_are_counted_as_written_not_as_lower_cased() -> None:
+    # "İ" lower-cases to "i" plus a combining dot, which would split the word.
+    blocks = _blocks("İstanbul bugün", "plain ascii words here", "Öl und Gas")
+    annotate(blocks, "en")
+    assert [b.words for b in blocks] == [2, 4, 3]
+
+
+def test_dense_scripts_count_two_characters_a_word() -> None:
+    blocks = _blocks("東京都の新しい知事が選ばれました", "Tokyo news")
+    annotate(blocks, "en")
+    assert blocks[0].words == len("東京都の新しい知事が選ばれました") // 2
+    assert blocks[1].words == 2

@@ -330,6 +330,21 @@ def test_junk_markup_never_raises(junk: str) -> None:
     assert all(b.text for b in blocks)
 
 
+@pytest.mark.parametrize("prefix", ["", "\ufeff"])
+def test_controls_and_a_byte_order_mark_never_reach_the_lines(prefix: str) -> None:
+    markup = prefix + page("<h1>Head\x07line</h1><p>Caf\u00e9 prose\x00 here.</p>")
+    doc = textclean.explain(markup, input="html")[1]
+    assert [d.text for d in doc] == ["Headline", "Caf\u00e9 prose here."]
+
+
+def test_empty_elements_leave_the_hints_of_lines_alone() -> None:
+    markup = page("<div class='article-body'><span class='share-icon'></span>"
+                  "<p>Story text.<i class='ad'></i></p></div>")
+    hints = block(markup, "Story text.").hints
+    assert "articlebody" in hints
+    assert not hints & {"share", "ad"}
+
+
 # -- dom filter ------------------------------------------------------------------
 
 

@@ -123,18 +123,24 @@ def sanitise(text: str) -> str:
 
 
 def drop_controls(text: str) -> str:
-    """Drop C0 controls but tab and line breaks, DEL and lone surrogates.
+    """Drop C0 controls but tab and line breaks, DEL and lone surrogates."""
+    return _drop_controls(text)[0]
+
+
+def _drop_controls(text: str) -> tuple[str, bytes | None]:
+    """The text without controls, and its UTF-8 bytes (None with surrogates).
 
     Done on the UTF-8 bytes, where deleting bytes is a table lookup, rather
     than by a regex over the characters: ten times faster on a 200 kB page.
-    (C0 bytes never occur inside a multi-byte UTF-8 sequence.)
+    (C0 bytes never occur inside a multi-byte UTF-8 sequence.) The HTML
+    parser reads the bytes, so they are handed on rather than made again.
     """
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates: the regex drops them too
-        return _CONTROL.sub("", text)
+        return _CONTROL.sub("", text), None
     kept = data.translate(None, _CONTROL_BYTES)
-    return text if len(kept) == len(data) else kept.decode("utf-8")
+    return (text if len(kept) == len(data) else kept.decode("utf-8")), kept
 
 
 def repair(text: str) -> str:
@@ -183,7 +189,7 @@ def read(page: PageInput, config: Config) -> Document:
     Never raises for any str or bytes (the readers fall back to plain text
     when markup cannot be parsed); raises TypeError for other types.
     """
-    text = drop_controls(to_text(page, config.max_input_chars))
+    text, encoded = _drop_controls(to_text(page, config.max_input_chars))
     kind = config.input
     if kind == "auto":
         kind = "html" if looks_like_html(text) else "text"
@@ -191,7 +197,9 @@ def read(page: PageInput, config: Config) -> Document:
         from textclean.readers.html import read_html
 
         # Mojibake is repaired in the rendered text, not in all the markup.
-        blocks, meta = read_html(text.removeprefix("\ufeff"))
+        if text.startswith("\ufeff"):
+            text, encoded = text[1:], None
+        blocks, meta = read_html(text, encoded)
         _repair_html(blocks, meta)
         doc = Document(blocks=blocks, meta=meta)
     else:

@@ -171,11 +171,15 @@ def class_hints(words: str) -> frozenset[str]:
         if lowered != words:  # camel case can only split where there are capitals
             lowered = _CAMEL.sub(" ", words).lower()
         hints: set[str] = set()
+        known = _token_cache.get
         previous = ""
         for token in _ALNUM_RUN.findall(lowered):
-            hints |= _token_hints(token)
+            cached = known(token)
+            hints |= _token_hints(token) if cached is None else cached
             if previous:
-                hints |= _token_hints(previous + token)
+                pair = previous + token
+                cached = known(pair)
+                hints |= _token_hints(pair) if cached is None else cached
             previous = token
         found = frozenset(hints) if hints else _EMPTY
         if len(_class_cache) > _CACHE_LIMIT:
@@ -475,7 +479,9 @@ def _walk(root: _Element, meta: MetaCollector) -> _Renderer:
                 continue
             frame = stack[-1]
             assert frame is not None  # children of dropped elements are skipped
-            if keys or tag in block or tag in tag_hints:
+            text = el.text
+            # An empty element's frame would never be used: skip its hints.
+            if (keys or tag in block or tag in tag_hints) and (text or len(el)):
                 frame = _child_frame(el, tag, keys, frame, r)
             push(frame)
             if tag in block:
@@ -489,13 +495,11 @@ def _walk(root: _Element, meta: MetaCollector) -> _Renderer:
                     flush(False)
                 else:
                     r.blank = True
-            else:
-                text = el.text
-                if text:
-                    if frame.pre or not text.isspace():
-                        add(text, frame)
-                    else:
-                        keep(text)
+            elif text:
+                if frame.pre or not text.isspace():
+                    add(text, frame)
+                else:
+                    keep(text)
         else:
             if pop() is not None and tag in block:
                 if r.owner is not None:
@@ -533,9 +537,10 @@ def _line_hints(r: _Renderer) -> Iterator[frozenset[str]]:
     total = sum(len(line.text) for line in r.lines
                 if len(line.text) >= _PROSE_CHARS and line.link_density < 0.3)
     containers = list(r.containers)
-    for ci, hints in enumerate(containers):
-        if hints & BOILERPLATE and _is_wrapper(r, ci, total):
-            containers[ci] = hints - BOILERPLATE
+    for ci, prose in enumerate(r.prose):
+        # (A container with under 200 characters of prose wraps nothing.)
+        if prose >= 200 and containers[ci] & BOILERPLATE and _is_wrapper(r, ci, total):
+            containers[ci] = containers[ci] - BOILERPLATE
     cache: dict[tuple[int, ...], frozenset[str]] = {}
     for line in r.lines:
         cached = cache.get(line.chain)
@@ -587,26 +592,30 @@ def _blocks(r: _Renderer) -> list[Block]:
     return blocks
 
 
-def _parse(markup: str) -> _Element | None:
+def _parse(markup: str, encoded: bytes | None = None) -> _Element | None:
     parser = lxml.etree.HTMLParser(
         no_network=True, remove_comments=True, remove_pis=True, recover=True,
         huge_tree=len(markup) <= HUGE_TREE_LIMIT, encoding="utf-8", default_doctype=False,
     )
     try:
-        root = lxml.etree.fromstring(markup.encode("utf-8", "replace"), parser=parser)
+        if encoded is None:
+            encoded = markup.encode("utf-8", "replace")
+        root = lxml.etree.fromstring(encoded, parser=parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError, TypeError):
         return None
     return root if root is not None and isinstance(root.tag, str) else None
 
 
-def read_html(markup: str) -> tuple[list[Block], PageMeta]:
+def read_html(markup: str, encoded: bytes | None = None) -> tuple[list[Block], PageMeta]:
     """Render the page into line blocks with DOM features, and read its metadata.
 
     Broken markup that libxml2 cannot make a tree of (or that it cuts to an
     empty one, as it does past its nesting limit) is parsed again with
     BeautifulSoup; a page too large for that is read as tag-stripped text.
+    `encoded`, the markup's UTF-8 bytes when the caller has them, saves
+    encoding it again for the parser.
     """
-    root = _parse(markup)
+    root = _parse(markup, encoded)
     meta = MetaCollector()
     rendered = _walk(root, meta) if root is not None else None
     if rendered is None or (not rendered.lines and _has_text(markup)):
