@@ -51,3 +51,30 @@ def test_byline_with_colon_is_not_the_headline() -> None:
             "Die Stadt will mit einem Programm für junge Gründer gegensteuern, doch die "
             "Händler halten das für zu wenig und zu spät.\n")
     assert textclean.clean(text, input="text").headline == "Leere Schaufenster"
+
+
+def test_headline_above_its_deck() -> None:
+    """A short headline over a longer deck and a byline: the deck is not the title."""
+    text = ("Home\nNews\nSport\nMon, March 3, 2025\n"
+            "Harbour ferry strike ends\n"
+            "Crews accept new pay offer after three weeks of cancelled crossings\n"
+            "By Staff Reporter\n"
+            "The harbour ferry strike ended on Monday when crews voted to accept a new pay "
+            "offer, ending three weeks of cancelled crossings for island commuters.\n"
+            "The ferry company said the first crossings would run on Tuesday morning and that "
+            "the full timetable would be back by the weekend.\n"
+            "Commuters who bought season tickets will get a refund for the weeks of the strike, "
+            "the company said in a statement.\n")
+    assert textclean.clean(text, input="text").headline == "Harbour ferry strike ends"
+
+
+def test_section_label_above_the_headline_is_not_the_title() -> None:
+    """A short topic label over the headline stays a label."""
+    text = ("Home\nNews\nLocal Transport\n"
+            "Harbour ferry crews accept new pay offer after strike\n"
+            "The harbour ferry strike ended on Monday when crews voted to accept a new pay "
+            "offer, ending three weeks of cancelled crossings for island commuters.\n"
+            "The ferry company said the first crossings would run on Tuesday morning and that "
+            "the full timetable would be back by the weekend.\n")
+    headline = textclean.clean(text, input="text").headline
+    assert headline == "Harbour ferry crews accept new pay offer after strike"

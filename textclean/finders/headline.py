@@ -85,6 +85,8 @@ FAR_LOOK_BACK = 200
 REPEAT_BONUS = 1.0
 REPEAT_WINDOW = 40
 PROSE_WORDS = 12
+DECK_MARGIN = 2.5
+DECK_MIN_OVERLAP = 0.4
 
 
 def _meta_titles(doc: Document) -> list[str]:
@@ -169,6 +171,33 @@ def _first_prose(doc: Document, titles: list[str]) -> int:
     return end - 1
 
 
+def _over_deck(doc: Document, page: _Page, scores: dict[int, float], best: int) -> int:
+    """The line just above the winner when it reads as the headline of a deck.
+
+    News pages print the headline, then a deck that restates it at more
+    length; the deck sits nearer the body and next to the byline, so it can
+    outscore the headline by a little. A line above it (a date line between
+    is allowed) that scores nearly as well, has 4+ words, no full stop, is
+    no byline, and shares words with the opening paragraphs is the headline;
+    shorter lines there are kickers and section labels.
+    """
+    blocks = doc.blocks
+    if _title_match(blocks[best].text, page.titles) >= 1.0:
+        return best
+    above = best - 1 - (best - 1 in page.date_lines)
+    score = scores.get(above)
+    if score is None or score <= 0 or score < scores[best] - DECK_MARGIN:
+        return best
+    block = blocks[above]
+    if (block.words < 4 or _ends_sentence(block) or block.removed_by in _UNLIKELY
+            or _BYLINE.match(block.text)
+            or _norm(blocks[best].text) in _norm(block.text)):
+        return best
+    words = _content_words(block.text)
+    shared = len(words & page.opening_words) / max(3, len(words))
+    return above if shared >= DECK_MIN_OVERLAP else best
+
+
 @register("headline")
 class Headline(Filter):
     """Finds the headline above (or at the top of) the body region."""
@@ -221,6 +250,7 @@ class Headline(Filter):
         first_prose = _first_prose(doc, titles)
         page = _Page(doc, titles, first_prose)
         best_score, best_index = 0.0, None
+        scores: dict[int, float] = {}
         start = max(0, doc.body_start - self.look_back)
         for i in [*_far_titles(doc, page, start), *range(start, first_prose + 1)]:
             block = blocks[i]
@@ -232,9 +262,11 @@ class Headline(Filter):
                 score -= 1.0  # the second line of a caption
             if i >= doc.body_start and not looks_like_heading(block):
                 score -= 1.0
+            scores[i] = score
             if score > best_score:
                 best_score, best_index = score, i
         if best_index is not None:
+            best_index = _over_deck(doc, page, scores, best_index)
             chosen = blocks[best_index]
             chosen.removed_by, chosen.reason = self.name, "the headline"
             chosen.role = "headline"
