@@ -78,3 +78,16 @@ def test_section_label_above_the_headline_is_not_the_title() -> None:
             "the full timetable would be back by the weekend.\n")
     headline = textclean.clean(text, input="text").headline
     assert headline == "Harbour ferry crews accept new pay offer after strike"
+
+
+def test_capitals_headline_over_label_lines() -> None:
+    """A headline set in capitals is still a title; a 'Tags:' line is not, nor a short caption."""
+    body = ("The harbour ferry strike ended on Monday when crews voted to accept a new pay "
+            "offer, ending three weeks of cancelled crossings for island commuters.\n"
+            "The ferry company said the first crossings would run on Tuesday morning and that "
+            "the full timetable would be back by the weekend.\n")
+    tags = "Tags: harbour ferry strike, island commuters, pay offer, crossings\n"
+    for below in (tags, "Harbour ferry crossings\n"):
+        text = "Home\nSport\nFERRY CREWS END THREE-WEEK STRIKE\n" + below + "By Staff Reporter\n"
+        headline = textclean.clean(text + body, input="text").headline
+        assert headline == "FERRY CREWS END THREE-WEEK STRIKE"

@@ -21,12 +21,18 @@ _WORD = re.compile(r"\w+")
 _NON_WORD = re.compile(r"\W+")
 _DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b\d{1,2}:\d{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_NAV_MARK = re.compile(r"[»›|·•]| [>/] |\b[A-Z]{2,} [A-Z]{2,}\b")
+_NAV_MARK = re.compile(r"[»›|·•]| [>/] ")
+# Capitals in a row: a menu ("NEWS SPORTS WEATHER") when the line is short.
+_CAPS_RUN = re.compile(r"\b[A-Z]{2,} [A-Z]{2,}\b")
 _NUMBERED = re.compile(r"^\d{1,2}[.):] ")
 _BYLINE = re.compile(r"^(?:by|from|posted by|written by|von|par|por)(?:\s|:)", re.IGNORECASE)
 _CONTROL = re.compile(
     r"\b(?:e-?mail|print|share|feeds?|rss|comments?|subscribe|sign in|log in|newsletter"
-    r"|advertisement|click|font size)\b", re.IGNORECASE)
+    r"|advertisement|click|font size|hide|show|top of page|about us|post to)\b",
+    re.IGNORECASE)
+# A labelled metadata line: "Tags: a, b", "Courtesy: X", "Filed under: Y".
+_LABEL = re.compile(r"^(?:tags?|courtesy|source|filed under|categor(?:y|ies)|keywords|topics"
+                    r"|posted|published|(?:last )?updated)\s*:", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:;,。！？、][\"”’'»)]?$")
 _UNLIKELY = frozenset({"widgets", "notices", "legal", "comments", "captions", "bylines"})
 _NEVER_TITLE = frozenset({"widgets", "notices", "legal", "comments"})
@@ -86,6 +92,7 @@ REPEAT_BONUS = 1.0
 REPEAT_WINDOW = 40
 PROSE_WORDS = 12
 DECK_MARGIN = 2.5
+CAPS_MENU_WORDS = 4
 DECK_MIN_OVERLAP = 0.4
 
 
@@ -236,7 +243,8 @@ class Headline(Filter):
             score -= 1.5
         if block.words >= 6 and _ends_sentence(block):
             score -= DECK_PENALTY  # a standfirst or caption: a headline seldom ends in a full stop
-        if _NAV_MARK.search(text) or _NUMBERED.match(text) or _BYLINE.match(text):
+        if (_NAV_MARK.search(text) or _NUMBERED.match(text) or _BYLINE.match(text)
+                or _LABEL.match(text) or block.words <= CAPS_MENU_WORDS and _CAPS_RUN.search(text)):
             score -= 2.0
         if _CONTROL.search(text) and block.words <= 6:
             score -= 2.0
