@@ -160,6 +160,13 @@ def test_the_quick_rejection_of_class_tokens_never_loses_a_hint() -> None:
     assert html_reader._token_hints("xyz123") == frozenset()
 
 
+@pytest.mark.parametrize(("words", "hint"), [
+    ("article body", "articlebody"), ("x sr only", "srtext"), ("tag -- cloud", "tags"),
+    ("main\u00a0content", "main"), ("postContent", "articlebody")])
+def test_runs_of_two_class_words_read_together(words: str, hint: str) -> None:
+    assert hint in class_hints(words)
+
+
 def test_hints_are_inherited_from_every_container() -> None:
     markup = page("<footer><div class='social'><p>Follow us on the socials</p></div></footer>")
     assert {"footer", "social"} <= block(markup, "Follow us on the socials").hints

@@ -164,28 +164,61 @@ def _token_hints(token: str) -> frozenset[str]:
 
 
 def class_hints(words: str) -> frozenset[str]:
-    """The hint words in a class/id string ("socialShareBar" -> social, share)."""
+    """The hint words in a class/id string ("socialShareBar" -> social, share).
+
+    The string is read a whitespace-separated word at a time, each cached:
+    a new class string mostly repeats words seen before (`post-163 post
+    hentry`), and only a pair of runs across two words needs a lookup.
+    """
     found = _class_cache.get(words)
     if found is None:
-        lowered = words.lower()
-        if lowered != words:  # camel case can only split where there are capitals
-            lowered = _CAMEL.sub(" ", words).lower()
         hints: set[str] = set()
-        known = _token_cache.get
         previous = ""
-        for token in _ALNUM_RUN.findall(lowered):
-            cached = known(token)
-            hints |= _token_hints(token) if cached is None else cached
-            if previous:
-                pair = previous + token
-                cached = known(pair)
-                hints |= _token_hints(pair) if cached is None else cached
-            previous = token
+        for word in words.split():
+            own, first, last = _word_hints(word)
+            hints |= own
+            if first:
+                if previous:
+                    hints |= _known_token_hints(previous + first)
+                previous = last
         found = frozenset(hints) if hints else _EMPTY
         if len(_class_cache) > _CACHE_LIMIT:
             _class_cache.clear()
         _class_cache[words] = found
     return found
+
+
+# One class word -> its hints, and its first and last alphanumeric runs.
+_word_cache: dict[str, tuple[frozenset[str], str, str]] = {}
+
+
+def _word_hints(word: str) -> tuple[frozenset[str], str, str]:
+    """Hints of one class word: of each of its runs of letters and digits
+    (split at camel case too) and of each two adjacent runs together."""
+    found = _word_cache.get(word)
+    if found is None:
+        lowered = word.lower()
+        if lowered != word:  # camel case can only split where there are capitals
+            lowered = _CAMEL.sub(" ", word).lower()
+        tokens = _ALNUM_RUN.findall(lowered)
+        hints: set[str] = set()
+        previous = ""
+        for token in tokens:
+            hints |= _known_token_hints(token)
+            if previous:
+                hints |= _known_token_hints(previous + token)
+            previous = token
+        found = (frozenset(hints) if hints else _EMPTY,
+                 tokens[0] if tokens else "", previous)
+        if len(_word_cache) > _CACHE_LIMIT:
+            _word_cache.clear()
+        _word_cache[word] = found
+    return found
+
+
+def _known_token_hints(token: str) -> frozenset[str]:
+    cached = _token_cache.get(token)
+    return _token_hints(token) if cached is None else cached
 
 
 def _needed_strings(items: Any) -> frozenset[str] | None:
