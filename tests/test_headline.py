@@ -91,3 +91,16 @@ def test_capitals_headline_over_label_lines() -> None:
         text = "Home\nSport\nFERRY CREWS END THREE-WEEK STRIKE\n" + below + "By Staff Reporter\n"
         headline = textclean.clean(text + body, input="text").headline
         assert headline == "FERRY CREWS END THREE-WEEK STRIKE"
+
+
+def test_title_printed_over_two_lines() -> None:
+    """'Kicker:' and the main line as two headings make one headline when og:title says so."""
+    html = ("<html><head><meta property='og:title' content='Harbour ferries: Crews end the strike'>"
+            "</head><body><nav><a href='/'>Home</a></nav><article>"
+            "<p>Thank you for registering. Your activation link has been sent to your e-mail.</p>"
+            "<h1>Harbour ferries:</h1><h1>Crews end the strike</h1>"
+            "<p>The harbour ferry strike ended on Monday when crews voted to accept a new pay "
+            "offer, ending three weeks of cancelled crossings for island commuters.</p>"
+            "<p>The ferry company said the first crossings would run on Tuesday morning and "
+            "that the full timetable would be back by the weekend.</p></article></body></html>")
+    assert textclean.clean(html).headline == "Harbour ferries: Crews end the strike"

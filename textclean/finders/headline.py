@@ -205,6 +205,44 @@ def _over_deck(doc: Document, page: _Page, scores: dict[int, float], best: int) 
     return above if shared >= DECK_MIN_OVERLAP else best
 
 
+_OPEN_ENDS = (":", "–", "—", "-", ",")
+
+
+def _join_split_title(doc: Document, titles: list[str], lo: int, hi: int) -> None:
+    """Join a title the page prints over two lines ("Kicker:" / "Main line").
+
+    The first line must be left open (a colon, dash or comma at its end: a
+    kicker line without one is a label the title can do without). When
+    neither line alone but the two together are the page's stated title,
+    the first line takes the whole title and the second is marked as its
+    continuation, so the headline comes out whole and the body loses both.
+    """
+    wanted = {_norm(t) for t in titles}
+    blocks = doc.blocks
+    for i in range(lo, min(hi, len(blocks) - 1)):
+        first, second = blocks[i], blocks[i + 1]
+        if not (first.text.endswith(_OPEN_ENDS) and 1 <= first.words <= 25
+                and 1 <= second.words <= 25):
+            continue
+        joined = f"{first.text} {second.text}"
+        if (_norm(joined) in wanted and _title_match(first.text, titles) < 1.0
+                and _title_match(second.text, titles) < 1.0):
+            first.text, first.words = joined, first.words + second.words
+            second.removed_by, second.reason = "headline", "the headline's second line"
+            return
+
+
+def _stated_below(doc: Document, titles: list[str], first_prose: int) -> list[int]:
+    """Lines the metadata names as the title just below the first paragraph.
+
+    The body region may open with a notice or a teaser sentence above the
+    headline; only the page's stated title is looked for there.
+    """
+    end = min(doc.body_end, doc.body_start + FORWARD)
+    return [i for i in range(first_prose + 1, end)
+            if _title_match(doc.blocks[i].text, titles) >= 1.0]
+
+
 @register("headline")
 class Headline(Filter):
     """Finds the headline above (or at the top of) the body region."""
@@ -255,12 +293,15 @@ class Headline(Filter):
         if not blocks or doc.body_end <= doc.body_start:
             return
         titles = _meta_titles(doc)
+        start = max(0, doc.body_start - self.look_back)
+        if titles:
+            _join_split_title(doc, titles, start, min(doc.body_end, doc.body_start + FORWARD))
         first_prose = _first_prose(doc, titles)
         page = _Page(doc, titles, first_prose)
         best_score, best_index = 0.0, None
         scores: dict[int, float] = {}
-        start = max(0, doc.body_start - self.look_back)
-        for i in [*_far_titles(doc, page, start), *range(start, first_prose + 1)]:
+        for i in [*_far_titles(doc, page, start), *range(start, first_prose + 1),
+                  *_stated_below(doc, titles, first_prose)]:
             block = blocks[i]
             if i >= doc.body_start and (block.removed or _ends_sentence(block)
                                         and _title_match(block.text, titles) < 1.0):
