@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import lxml.etree
@@ -340,22 +339,14 @@ class _Frame(NamedTuple):
 _new_tuple = tuple.__new__
 
 
-@dataclass(slots=True)
-class _Line:
-    text: str
-    link_density: float
-    group: int
-    tag: str
-    heading: int
-    list_item: bool
-    chain: tuple[int, ...]
-
-
 class _Renderer:
     """Accumulates text chunks into lines while the tree is walked."""
 
     def __init__(self) -> None:
-        self.lines: list[_Line] = []
+        # The lines as blocks; their hints come once the page is read, from
+        # the chain of containers each line sits in.
+        self.lines: list[Block] = []
+        self.chains: list[tuple[int, ...]] = []
         self.parts: list[str] = []
         self.link_chars = 0
         self.owner: _Frame | None = None
@@ -388,13 +379,17 @@ class _Renderer:
         if self.owner is not None:
             text = " ".join("".join(self.parts).split())
             if text:
-                if self.blank and self.lines:
+                lines = self.lines
+                if self.blank and lines:
                     self.group += 1
                 self.blank = False
                 owner = self.owner
                 density = min(1.0, self.link_chars / len(text))
-                self.lines.append(_Line(text, density, self.group, owner.tag, owner.heading,
-                                        owner.list_item, self.chain))
+                lines.append(Block(index=len(lines), text=text, group=self.group,
+                                   line_no=len(lines) + 1 + self.group, link_density=density,
+                                   heading_level=owner.heading, list_item=owner.list_item,
+                                   tag=owner.tag))
+                self.chains.append(self.chain)
                 if len(text) >= _PROSE_CHARS and density < 0.3:
                     for ci in self.chain:
                         self.prose[ci] += len(text)
@@ -593,11 +588,11 @@ def _line_hints(r: _Renderer) -> Iterator[frozenset[str]]:
         if prose >= 200 and containers[ci] & BOILERPLATE and _is_wrapper(r, ci, total):
             containers[ci] = containers[ci] - BOILERPLATE
     cache: dict[tuple[int, ...], frozenset[str]] = {}
-    for line in r.lines:
-        cached = cache.get(line.chain)
+    for chain in r.chains:
+        cached = cache.get(chain)
         if cached is None:
             acc: set[str] = set()
-            for ci in line.chain:
+            for ci in chain:
                 own = containers[ci]
                 if own & STRONG_CONTENT:
                     if acc & BOILERPLATE and r.prose[ci] < _STRONG_SHARE * total:
@@ -605,7 +600,7 @@ def _line_hints(r: _Renderer) -> Iterator[frozenset[str]]:
                     else:
                         acc -= BOILERPLATE
                 acc |= own
-            cached = cache[line.chain] = frozenset(acc)
+            cached = cache[chain] = frozenset(acc)
         yield cached
 
 
@@ -634,13 +629,9 @@ def _is_wrapper(r: _Renderer, ci: int, total: int) -> bool:
 
 
 def _blocks(r: _Renderer) -> list[Block]:
-    blocks = []
-    for i, (line, hints) in enumerate(zip(r.lines, _line_hints(r), strict=True)):
-        blocks.append(Block(index=i, text=line.text, group=line.group,
-                            line_no=i + 1 + line.group, link_density=line.link_density,
-                            heading_level=line.heading, list_item=line.list_item,
-                            tag=line.tag, hints=hints))
-    return blocks
+    for block, hints in zip(r.lines, _line_hints(r), strict=True):
+        block.hints = hints
+    return r.lines
 
 
 def _parse(markup: str, encoded: bytes | None = None) -> _Element | None:

@@ -126,7 +126,8 @@ def _wrap_width(lines: list[str], shape: Shape) -> int:
     spans: list[tuple[int, int]] = []
     for line in lines:
         body = line.strip()
-        if not body or "|" in body or _is_item(body):
+        if not body or "|" in body or (
+                (body[0] in _BULLET_START or body[0].isdigit()) and _is_item(body)):
             continue
         space = body.find(" ")
         if space < 0:
@@ -400,7 +401,9 @@ def read_text(text: str) -> list[Block]:
     """Split page text into blocks, one per (unwrapped) line, grouped by blank lines."""
     lines = text.splitlines()
     lines, had_references = _drop_lynx_references(lines)
-    shape = _detect(lines, had_references)
+    # Neither markdown nor lynx marks anywhere: plain, without a line scan.
+    plain = not had_references and "[" not in text and "#" not in text and "](" not in text
+    shape: Shape = "plain" if plain else _detect(lines, had_references)
     width = _wrap_width(lines, shape)
     joined = _unwrap(lines, width, shape) if width else [
         (line, n) for n, line in enumerate(lines, start=1)]
