@@ -51,6 +51,10 @@ _META_HEADLINE = ("og:title", "twitter:title", "headline", "sailthru.title",
 # A date in the page's own URL: /2020/05/10/, /2020-05-10/, _20200510.
 _URL_DATE = re.compile(
     r"[/_-]((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+_META_AUTHOR = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author")
+# Every meta name or property some branch of `MetaCollector.meta` reads.
+_META_KEYS = frozenset({*_META_HEADLINE, *_META_PUBLISHED, *_META_MODIFIED, *_META_AUTHOR,
+                        "og:url", "og:site_name"})
 _MAX_JSONLD_CHARS = 1_000_000
 _MAX_LIST = 8
 
@@ -122,8 +126,10 @@ class MetaCollector:
 
     def meta(self, el: _Element) -> None:
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        if key not in _META_KEYS:  # viewport, description, og:image...: most of them
+            return
         content = _text(el.get("content"))
-        if not key or not content:
+        if not content:
             return
         if key in _META_HEADLINE:
             _add(self.headlines.setdefault(key, []), content)
@@ -136,8 +142,7 @@ class MetaCollector:
             self.og_url = self.og_url or content
         elif key == "og:site_name":
             self.site_name = self.site_name or content
-        elif key in ("author", "article:author", "dc.creator", "sailthru.author",
-                     "parsely-author") and not content.startswith("http"):
+        elif key in _META_AUTHOR and not content.startswith("http"):
             _add(self.authors, content)
 
     def link(self, el: _Element) -> None:
