@@ -495,3 +495,24 @@ def test_a_standfirst_cut_off_by_a_video_player_is_kept() -> None:
     body = textclean.clean(markup, input="html").body
     assert body.startswith(standfirst)
     assert "Watch next" not in body
+
+
+def test_linked_list_items_in_the_article_body_are_kept() -> None:
+    items = "".join(f"<li>The team fixed <a href='/b{i}'>bug {i} in the print dialog</a> "
+                    f"this week</li>" for i in range(4))
+    markup = page(f"<div class='article-body'><p>{_PROSE}</p><ul>{items}</ul>"
+                  f"<p>{_PROSE.replace('council', 'board')}</p>"
+                  "<ul><li><a href='/x'>Read the whole story about the library</a></li></ul>"
+                  "</div>")
+    body = textclean.clean(markup, input="html").body
+    assert "bug 2 in the print dialog this week" in body
+    assert "Read the whole story" not in body
+
+
+def test_linked_lines_in_a_main_container_are_not_vouched_for() -> None:
+    authors = "".join(f"<p>Guest writer: <a href='/a{i}'>Anna Smith of the weekly column "
+                      f"{i}</a> | editor</p>" for i in range(6))
+    markup = page(f"<main><div><p>{_PROSE}</p><p>{_PROSE}</p></div>"
+                  f"<div class='list'>{authors}</div></main>")
+    body = textclean.clean(markup, input="html").body
+    assert "Guest writer" not in body

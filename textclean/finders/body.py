@@ -83,11 +83,9 @@ def classify(block: Block, t: Thresholds, use_stopwords: bool = True) -> str:
     """The context-free label of one block."""
     if block.removed:
         return BAD
-    if block.link_density > t.max_link_density:
+    if block.link_density > t.max_link_density and not _linked_article_line(block):
         return NEARGOOD if linked_prose(block, t, use_stopwords) else BAD
-    if block.hints & _ARTICLE_HINTS and not block.hints & _ASIDE_HINTS \
-            and (len(block.text) >= 40 or block.heading_level or (
-                block.words >= 4 and _SENTENCE_END.search(block.text))):
+    if _article_line(block):
         # The page's own markup says this is the article body (HTML input
         # only): stronger evidence than stop words, and it works in every
         # language.
@@ -106,6 +104,28 @@ def classify(block: Block, t: Thresholds, use_stopwords: bool = True) -> str:
     if density >= t.stopwords_low:
         return NEARGOOD
     return BAD
+
+
+def _article_line(block: Block) -> bool:
+    """A line the markup places in the article body (not a caption) that is
+    long, a heading or a short sentence."""
+    return bool(block.hints & _ARTICLE_HINTS) and not block.hints & _ASIDE_HINTS \
+        and bool(len(block.text) >= 40 or block.heading_level or (
+            block.words >= 4 and _SENTENCE_END.search(block.text)))
+
+
+# An article-body line may have this share of its characters in links.
+ARTICLE_LINK_DENSITY = 0.75
+
+
+def _linked_article_line(block: Block) -> bool:
+    """An article-body line with links but words of its own: a list of
+    changes that links every bug it names, a paragraph citing its sources.
+    A line that is all link (a 'read more' teaser) is still judged as one,
+    and so is a line in a "main" container only: that often wraps the
+    sidebar too."""
+    return block.link_density <= ARTICLE_LINK_DENSITY and "articlebody" in block.hints \
+        and _article_line(block)
 
 
 # Linked prose may have this share of its characters in links.
