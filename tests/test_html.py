@@ -516,3 +516,28 @@ def test_linked_lines_in_a_main_container_are_not_vouched_for() -> None:
                   f"<div class='list'>{authors}</div></main>")
     body = textclean.clean(markup, input="html").body
     assert "Guest writer" not in body
+
+
+_POLL = ("<form action='/vote'><table>"
+         + "".join(f"<tr><td><input type='radio' name='v'>{a}</td></tr>" for a in (
+             "Yes, and the council should have done it years ago when the costs were lower.",
+             "No, the money would be better spent on the roads and the schools of the town.",
+             "Only if the county pays for most of it and the work is finished by next year.",
+             "I do not know enough about the plan yet to say whether it is a good idea."))
+         + "</table><button>Vote</button></form>")
+
+
+def test_a_poll_form_beside_a_short_story_is_not_the_article() -> None:
+    story = ("<p>The mayor said on Monday that the old library would close in the spring.</p>"
+             f"<p>{_PROSE}</p>")
+    markup = page(f"<table><tr><td>{story}</td></tr><tr><td>{_POLL}</td></tr></table>")
+    body = textclean.clean(markup, input="html").body
+    assert "old library would close" in body
+    assert "roads and the schools" not in body
+
+
+def test_a_form_wrapping_the_whole_page_is_not_a_widget() -> None:
+    story = "".join(f"<p>{_PROSE.replace('council', w)}</p>" for w in ("council", "board"))
+    markup = page(f"<form action='/page'><div>{story}</div></form>")
+    body = textclean.clean(markup, input="html").body
+    assert "The board met on Tuesday evening" in body

@@ -305,12 +305,13 @@ def _soft(block: Block, label: str) -> bool:
 
 
 def extend(blocks: list[Block], initial: list[str], start: int, end: int,
-           t: Thresholds, max_gap: int = 3) -> tuple[int, int]:
+           t: Thresholds, max_gap: int = 3, widget_forms: bool = False) -> tuple[int, int]:
     """Grow the region over adjoining prose and the short lines between it.
 
     Kadane stops where the labels turn bad, but lists and listicles revise
     to bad while still being the article; they continue it as long as prose
     follows within a few short lines and no filter has removed the way.
+    A widget form's lines (poll answers) never continue it.
     """
     def step(edge: int, direction: int) -> int:
         while True:
@@ -320,6 +321,7 @@ def extend(blocks: list[Block], initial: list[str], start: int, end: int,
                 j += direction
                 gap += 1
             if 0 <= j < len(blocks) and _content(blocks[j], initial[j], t) \
+                    and not (widget_forms and _form_widget_line(blocks[j])) \
                     and not blocks[j].boundary:
                 edge = j + direction
             else:
@@ -328,6 +330,34 @@ def extend(blocks: list[Block], initial: list[str], start: int, end: int,
     new_end = step(end, 1)
     new_start = step(start - 1, -1) + 1
     return new_start, new_end
+
+
+# Forms holding more than this share of the page's prose wrap the page.
+FORM_WRAPPER_SHARE = 0.75
+
+
+def forms_are_widgets(blocks: list[Block]) -> bool:
+    """Whether the page's <form> lines are widgets (a poll, a search box, a
+    sign-up), not the article.
+
+    Some frameworks wrap the whole page in one form; then the form says
+    nothing. Otherwise a poll's answers read like prose and can outweigh a
+    short article.
+    """
+    total = in_forms = 0
+    for block in blocks:
+        if len(block.text) >= 70:
+            total += len(block.text)
+            if "form" in block.hints:
+                in_forms += len(block.text)
+    return 0 < in_forms <= FORM_WRAPPER_SHARE * total
+
+
+def _form_widget_line(block: Block) -> bool:
+    """A line of a widget form, unless the markup also places it in the
+    article (an old page's story inside the form that posts its comments)."""
+    return "form" in block.hints and not block.hints & _ARTICLE_HINTS \
+        and "article" not in block.hints
 
 
 @register("body")
@@ -348,6 +378,12 @@ class Body(Filter):
             return
         use_stopwords = stopwords_work(blocks)
         initial = [classify(b, self.thresholds, use_stopwords) for b in blocks]
+        widget_forms = forms_are_widgets(blocks)
+        if widget_forms:
+            # Short, not bad: a widget's lines follow their neighbours, so
+            # a form between two article paragraphs does not split them.
+            initial = [SHORT if _form_widget_line(b) and x != BAD else x
+                       for b, x in zip(blocks, initial, strict=True)]
         labels = revise(initial)
         if GOOD not in labels:
             # A short article has no block long enough to be "good" on its
@@ -358,7 +394,8 @@ class Body(Filter):
         start, end = article_region(blocks, labels, self.bad_weight)
         start, end = before_comments(blocks, labels, self.bad_weight, start, end)
         if end > start and self.extend:
-            new_start, new_end = extend(blocks, initial, start, end, self.thresholds)
+            new_start, new_end = extend(blocks, initial, start, end, self.thresholds,
+                                        widget_forms=widget_forms)
             for i in (*range(new_start, start), *range(end, new_end)):
                 labels[i] = blocks[i].label = GOOD
             start, end = new_start, new_end
