@@ -167,6 +167,18 @@ def test_runs_of_two_class_words_read_together(words: str, hint: str) -> None:
     assert hint in class_hints(words)
 
 
+def test_class_hints_work_without_the_quick_rejection(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html_reader, "_sre", None)
+    assert html_reader._needs_search(html_reader._CLASS_RE) is None
+    monkeypatch.setattr(html_reader, "_MATCH_NEEDS", None)
+    for cache in (html_reader._class_cache, html_reader._word_cache, html_reader._token_cache):
+        cache.clear()
+    assert "articlebody" in class_hints("articleBody")
+    assert class_hints("xyz-123") == frozenset()
+    for cache in (html_reader._class_cache, html_reader._word_cache, html_reader._token_cache):
+        cache.clear()
+
+
 def test_hints_are_inherited_from_every_container() -> None:
     markup = page("<footer><div class='social'><p>Follow us on the socials</p></div></footer>")
     assert {"footer", "social"} <= block(markup, "Follow us on the socials").hints

@@ -14,6 +14,7 @@ inherited down a stack. Metadata is collected in the same pass.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
@@ -25,10 +26,19 @@ from textclean.model import Block, PageMeta
 from textclean.readers.html_meta import MetaCollector
 from textclean.readers.text import read_text
 
-try:
-    from re import _parser as _sre  # type: ignore[attr-defined]
-except ImportError:  # Python 3.10
-    import sre_parse as _sre
+
+def _regex_parser() -> Any:
+    """`re`'s own parser, private to it: None if a Python moves it again
+    (the class-token search then runs without its quick rejection)."""
+    for name in ("re._parser", "sre_parse"):  # Python 3.11+, then 3.10
+        try:
+            return importlib.import_module(name)
+        except ImportError:
+            continue
+    return None
+
+
+_sre = _regex_parser()
 
 # Larger pages are parsed without libxml2's huge-tree option, which lifts its
 # limits on depth and text-node size: a hostile 20 MB page should fail fast.
