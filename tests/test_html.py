@@ -553,3 +553,20 @@ def test_a_form_wrapping_the_whole_page_is_not_a_widget() -> None:
     markup = page(f"<form action='/page'><div>{story}</div></form>")
     body = textclean.clean(markup, input="html").body
     assert "The board met on Tuesday evening" in body
+
+
+def test_teaser_blurbs_after_the_marked_article_body_are_left_out() -> None:
+    story = "".join(f"<p>{_PROSE.replace('council', w)}</p>"
+                    for w in ("council", "board", "mayor", "panel"))
+    teasers = "".join(
+        f"<h5><a href='/t{i}'>Another story about the town number {i}</a></h5>"
+        f"<div>Staff writer</div><div>Tuesday</div>"
+        f"<div>The residents of the town have been asking for a new bridge for many years, "
+        f"and the county has now agreed to pay for part {i} of the work on it, which is "
+        f"expected to start in the summer and to take most of the next two years.</div>"
+        for i in range(6))
+    markup = page(f"<article><h1>Library plan</h1><div class='article-body'>{story}</div>"
+                  f"<div class='more'>{teasers}</div></article>")
+    body = textclean.clean(markup, input="html").body
+    assert "The panel met on Tuesday evening" in body
+    assert "new bridge" not in body

@@ -282,7 +282,33 @@ def article_region(blocks: list[Block], labels: list[str],
     # the article body, cut off by a video player or a share bar.
     head = next((i for i in range(start, start + inner_start)
                  if _article_prose(blocks[i], labels[i])), start + inner_start)
-    return head, start + inner_end
+    return head, _tail(blocks, labels, head, start + inner_end)
+
+
+# The article body must hold this much before its end is trusted.
+MARKED_BODY_CHARS = 500
+MARKED_BODY_PARAGRAPHS = 3
+
+
+def _tail(blocks: list[Block], labels: list[str], start: int, end: int) -> int:
+    """The region's end, cut where a teaser list after the marked article body
+    begins.
+
+    Past the last article-body paragraph, a run of unmarked good blurbs each
+    under its own linked title is a listing of other stories, not the
+    article's continuation: the region stops at the first bad line after
+    the marked body.
+    """
+    marked = [i for i in range(start, end) if _article_prose(blocks[i], labels[i])]
+    if len(marked) < MARKED_BODY_PARAGRAPHS:
+        return end  # too little marked to say where the article ends
+    last = marked[-1]
+    marked_chars = sum(len(blocks[i].text) for i in marked)
+    good_chars = sum(len(blocks[i].text) for i in range(start, last + 1) if labels[i] == GOOD)
+    if marked_chars < MARKED_BODY_CHARS or marked_chars < 0.5 * good_chars:
+        return end  # the markup names only scattered paragraphs
+    cut = next((i for i in range(last + 1, end) if labels[i] != GOOD), end)
+    return cut
 
 
 def _article_prose(block: Block, label: str) -> bool:
