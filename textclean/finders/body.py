@@ -151,6 +151,30 @@ def linked_prose(block: Block, t: Thresholds, use_stopwords: bool) -> bool:
     return density >= t.stopwords_high
 
 
+# This many near-good paragraphs in a row read as an article.
+NEAR_RUN = 3
+
+
+def _promote_runs(blocks: list[Block], labels: list[str]) -> list[str]:
+    """Near-good <p> paragraphs in a run of NEAR_RUN or more are good (HTML).
+
+    A wire story set in short paragraphs has no block long enough to be good
+    on its own; left near-good, its paragraphs follow the menus around them
+    and a single long disclaimer below wins the page. Plain text has no
+    paragraph markup to tell such a run from a thread of short replies.
+    """
+    out = list(labels)
+    i = 0
+    while i < len(out):
+        j = i
+        while j < len(out) and labels[j] == NEARGOOD and blocks[j].tag == "p":
+            j += 1
+        if j - i >= NEAR_RUN:
+            out[i:j] = [GOOD] * (j - i)
+        i = max(j, i + 1)
+    return out
+
+
 def _nearest(labels: list[str], accept: frozenset[str], step: int) -> list[str]:
     """For every position, the nearest accepted label strictly before it
     (step 1) or after it (step -1); BAD past the page's edge. One linear
@@ -410,7 +434,7 @@ class Body(Filter):
             # a form between two article paragraphs does not split them.
             initial = [SHORT if _form_widget_line(b) and x != BAD else x
                        for b, x in zip(blocks, initial, strict=True)]
-        labels = revise(initial)
+        labels = revise(_promote_runs(blocks, initial))
         if GOOD not in labels:
             # A short article has no block long enough to be "good" on its
             # own; its near-good blocks are then the best evidence there is.
