@@ -166,7 +166,20 @@ def _page_words(page: str) -> set[str]:
     for el in root.iter():
         for value in el.attrib.values():
             words |= _tokens(value)
+    # A browser shows "0<script>x</script>The" as "0The": the text around a
+    # dropped script joins, so the page's words include that rendering too.
+    for el in list(root.iter("script", "style")):
+        el.drop_tree()
+    words |= _tokens(root.text_content())
     return words | _tokens(sanitise(page))
+
+
+def test_text_around_a_dropped_script_joins_as_a_browser_shows_it() -> None:
+    page = ("<html><body><p>0<script>x</script>The council approved the plan on Monday, "
+            "and the mayor said it would not change the budget.</p></body></html>")
+    body = textclean.clean(page, input="html").body
+    assert body.startswith("0The council approved")
+    assert _tokens(body) <= _page_words(page)
 
 
 @SETTINGS
