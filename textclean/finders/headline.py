@@ -10,6 +10,7 @@ date line next to it; a title-like shape; closeness to the body.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from textclean.dates import find_dates
 from textclean.filters.base import Filter
@@ -50,14 +51,19 @@ def _norm(text: str) -> str:
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
+# The same few titles are compared with every candidate line, and most lines
+# several times over: normalising each string once saves a regex call a time.
+_norm_once = lru_cache(maxsize=4096)(_norm)
+
+
 def _title_match(text: str, titles: list[str]) -> float:
     """1.0 when the line is one of the page's titles, partial when it is inside one."""
-    norm = _norm(text)
+    norm = _norm_once(text)
     if not norm:
         return 0.0
     best = 0.0
     for title in titles:
-        t = _norm(title)
+        t = _norm_once(title)
         if norm == t:
             return 1.0
         if len(norm) >= 15 and norm in t:
