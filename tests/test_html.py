@@ -589,3 +589,21 @@ def test_a_story_in_short_paragraphs_beats_a_long_disclaimer() -> None:
     body = textclean.clean(markup, input="html").body
     assert body.startswith("The council voted on Tuesday")
     assert "open to the public early next year." in body
+
+
+def test_unpunctuated_article_paragraphs_and_list_items_are_not_captions() -> None:
+    def prose(word: str) -> str:
+        return f"<p>{_PROSE.replace('council', word)}</p>"
+
+    markup = page("<div class='article-body'>"
+                  f"{prose('council')}"
+                  "<p>The members will vote on the plan again at their next meeting in May</p>"
+                  f"{prose('board')}"
+                  "<ul><li>A reading room for the schools of the town and the county</li></ul>"
+                  f"{prose('mayor')}"
+                  "<div>A view of the old library from the river bank at dusk</div>"
+                  f"{prose('panel')}</div>")
+    body = textclean.clean(markup, input="html").body
+    assert "at their next meeting in May" in body
+    assert "A reading room for the schools" in body
+    assert "A view of the old library" not in body  # a caption outside any list or <p>

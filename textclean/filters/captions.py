@@ -48,7 +48,21 @@ def looks_like_heading(block: Block) -> bool:
 
 def _caption_shaped(block: Block) -> bool:
     return (4 <= block.words <= 40 and not _SENTENCE_END.search(block.text)
-            and not looks_like_heading(block))
+            and not looks_like_heading(block) and not _marked_article_text(block))
+
+
+_ARTICLE_HINTS = frozenset({"articlebody", "main"})
+_FIGURE_HINTS = frozenset({"figure", "caption", "figcaption"})
+
+
+def _marked_article_text(block: Block) -> bool:
+    """A list item or paragraph the markup places in the article body (HTML):
+    an unpunctuated item of the article's own list, or a paragraph that just
+    ends without a full stop, is text, not a caption. A paragraph inside a
+    list item is not vouched for: slideshows set their captions that way."""
+    if not block.hints & _ARTICLE_HINTS or block.hints & _FIGURE_HINTS:
+        return False
+    return block.tag == "li" or (block.tag == "p" and not block.list_item)
 
 
 def credit_or_dated(block: Block) -> str | None:
