@@ -104,3 +104,27 @@ def test_title_printed_over_two_lines() -> None:
             "<p>The ferry company said the first crossings would run on Tuesday morning and "
             "that the full timetable would be back by the weekend.</p></article></body></html>")
     assert textclean.clean(html).headline == "Harbour ferries: Crews end the strike"
+
+
+_STORY = ("The council approved the new cycle lanes on Tuesday after a long debate about "
+          "parking spaces and the cost of the works along the river road.\n"
+          "Work on the cycle lanes starts in the spring and should be finished before the "
+          "summer holidays, the council said in a statement.\n"
+          "Shop owners along the road had asked for a delay until the autumn, but the vote "
+          "went against them by a wide margin.\n")
+
+
+@pytest.mark.parametrize("promo", [
+    "You are not logged in", "Start your free trial today", "Read the e-paper",
+    "Get in touch with us",
+])
+def test_account_and_promo_lines_are_not_the_headline(promo: str) -> None:
+    """Site controls shaped like titles lose to a short title that shares no word with the story."""
+    text = f"Home\nLocal\nOpinion\n{promo}\nLog In\nPedal power\n{_STORY}"
+    assert textclean.clean(text, input="text").headline == "Pedal power"
+
+
+def test_printed_date_is_never_the_headline() -> None:
+    """A line that is only a date is the dateline, whatever else scores low."""
+    text = f"Menu\nNovember 1, 2023\n12:30\n{_STORY}"
+    assert textclean.clean(text, input="text").headline != "November 1, 2023"

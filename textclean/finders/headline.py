@@ -29,7 +29,9 @@ _NUMBERED = re.compile(r"^\d{1,2}[.):] ")
 _BYLINE = re.compile(r"^(?:by|from|posted by|written by|von|par|por)(?:\s|:)", re.IGNORECASE)
 _CONTROL = re.compile(
     r"\b(?:e-?mail|print|share|feeds?|rss|comments?|subscribe|sign in|log in|newsletter"
-    r"|advertisement|click|font size|hide|show|top of page|about us|post to)\b",
+    r"|advertisement|click|font size|hide|show|top of page|about us|post to"
+    r"|logged in|log out|sign up|free[- ]trial|e-?paper|get in touch|contact us|search box"
+    r"|skip to)\b",
     re.IGNORECASE)
 # A labelled metadata line: "Tags: a, b", "Courtesy: X", "Filed under: Y".
 _LABEL = re.compile(r"^(?:tags?|courtesy|source|filed under|categor(?:y|ies)|keywords|topics"
@@ -100,6 +102,7 @@ PROSE_WORDS = 12
 DECK_MARGIN = 2.5
 CAPS_MENU_WORDS = 4
 DECK_MIN_OVERLAP = 0.4
+DECK_HEAD_WORDS = 4
 
 
 def _meta_titles(doc: Document) -> list[str]:
@@ -140,8 +143,9 @@ class _Page:
 
 
 def _possible_title(block: Block) -> bool:
-    """Not a control, notice, caption or byline, and not a link list."""
-    if block.removed_by in _UNLIKELY or block.words < 2 or credit_or_dated(block):
+    """Not a control, notice, caption, byline or printed date, and not a link list."""
+    if (block.removed_by in _UNLIKELY or block.words < 2 or credit_or_dated(block)
+            or block.removed_by == "dateline" or _mostly_date(block)):
         return False
     return block.link_density <= 0.6 or block.heading_level == 1
 
@@ -202,8 +206,8 @@ def _over_deck(doc: Document, page: _Page, scores: dict[int, float], best: int) 
     if score is None or score <= 0 or score < scores[best] - DECK_MARGIN:
         return best
     block = blocks[above]
-    if (block.words < 4 or _ends_sentence(block) or block.removed_by in _UNLIKELY
-            or _BYLINE.match(block.text)
+    if (block.words < DECK_HEAD_WORDS or _ends_sentence(block) or not _possible_title(block)
+            or _BYLINE.match(block.text) or _LABEL.match(block.text)
             or _norm(blocks[best].text) in _norm(block.text)):
         return best
     words = _content_words(block.text)
