@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -607,3 +608,22 @@ def test_unpunctuated_article_paragraphs_and_list_items_are_not_captions() -> No
     assert "at their next meeting in May" in body
     assert "A reading room for the schools" in body
     assert "A view of the old library" not in body  # a caption outside any list or <p>
+
+
+def test_the_class_token_scan_finds_what_the_word_table_finds() -> None:
+    """The scan puts a look-ahead for the first characters of the words in
+    front of the word table; it must find the very same matches."""
+    words = ["article", "body", "ad", "2", "slot", "nav", "y", "comment", "ary", "side",
+             "bar", "x", "crumbs", "sign", "up", "entry", "content", "top", "i", "l"]
+    tokens = [a + b for a in words for b in words] + words
+    for token in tokens:
+        expected = [(m.span(), m.lastgroup) for m in html_reader._CLASS_RE.finditer(token)]
+        assert [(m.span(), m.lastgroup)
+                for m in html_reader._CLASS_SCAN.finditer(token)] == expected, token
+    assert html_reader._CLASS_SCAN.pattern.startswith("(?=[")
+
+
+@pytest.mark.parametrize("pattern", [r"a|(?i:b)", r"a*", r"\w+x", r"[^a]b"])
+def test_the_class_token_scan_falls_back_to_the_pattern(pattern: str) -> None:
+    compiled = re.compile(pattern)
+    assert html_reader._scan_pattern(compiled) is compiled
