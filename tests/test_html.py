@@ -627,3 +627,17 @@ def test_the_class_token_scan_finds_what_the_word_table_finds() -> None:
 def test_the_class_token_scan_falls_back_to_the_pattern(pattern: str) -> None:
     compiled = re.compile(pattern)
     assert html_reader._scan_pattern(compiled) is compiled
+
+
+def test_an_article_whose_class_names_its_tags_is_still_the_article() -> None:
+    story = "".join(f"<p>{_PROSE.replace('council', w)}</p>" for w in ("council", "board"))
+    replies = "".join(f"<p>{_PROSE.replace('council', f'reader {i}')}</p>" for i in range(3))
+    markup = page("<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+                  f"<article class='post tag-library tag-promo'><h1>Library plan</h1>{story}"
+                  f"</article><div class='comments'>{replies}</div>"
+                  "<footer><p>About us</p></footer>")
+    blocks = read_html(markup)[0]
+    assert {"tags", "promo"} <= next(b for b in blocks if b.text.startswith("The board")).hints
+    body = textclean.clean(markup, input="html").body
+    assert "The board met on Tuesday evening" in body
+    assert "reader 1" not in body and "About us" not in body

@@ -12,6 +12,8 @@ alone; link density from markdown is the navigation filter's business.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from textclean.filters.base import BlockFilter
 from textclean.model import Block, Document
 from textclean.registry import register
@@ -22,6 +24,15 @@ _REMOVE: tuple[str, ...] = (
     "related", "tags", "srtext", "nav", "menu", "footer", "sidebar", "aside",
 )
 _CONTENT = frozenset({"article", "main"})
+# A comment box holding most of the prose is a long thread under a short
+# article, not a misnamed wrapper: it is never excused.
+_NEVER_EXCUSED = frozenset({"comment"})
+_EXCUSABLE = frozenset(_REMOVE) | {"header"}
+# Lines this long with few links are the page's prose.
+_PROSE_CHARS = 100
+# When the containers would leave less than this share of the page's prose,
+# the one holding the most of it wraps the article.
+MIN_KEPT_PROSE = 0.1
 
 
 @register("dom")
@@ -34,20 +45,21 @@ class DomHints(BlockFilter):
     def __init__(self, max_link_density: float = 0.85, min_link_chars: int = 150) -> None:
         self.max_link_density = max_link_density
         self.min_link_chars = min_link_chars
+        self.excused: frozenset[str] = frozenset()
 
     def __call__(self, doc: Document) -> None:
         if not any(b.tag for b in doc.blocks):
             return  # not HTML: nothing here applies
+        self.excused = _wrapper_hint(doc.blocks)
         super().__call__(doc)
 
     def check(self, block: Block, doc: Document) -> str | None:
         hints = block.hints
         if hints:
-            for hint in _REMOVE:
-                if hint in hints:
-                    return f"inside a {hint} container"
-            if "header" in hints and not hints & _CONTENT:
-                return "inside the page header"
+            hint = _container_hint(hints - self.excused if self.excused else hints)
+            if hint is not None:
+                return "inside the page header" if hint == "header" \
+                    else f"inside a {hint} container"
             if "figcaption" in hints:
                 # A figcaption is a caption by definition, even when it reads
                 # like a sentence and the captions filter would keep it.
@@ -55,3 +67,49 @@ class DomHints(BlockFilter):
         if block.link_density >= self.max_link_density and len(block.text) >= self.min_link_chars:
             return f"link text ({block.link_density:.0%} of a long line)"
         return None
+
+
+def _container_hint(hints: frozenset[str]) -> str | None:
+    """The boilerplate container a line is in (the most telling one)."""
+    for hint in _REMOVE:
+        if hint in hints:
+            return hint
+    if "header" in hints and not hints & _CONTENT:
+        return "header"
+    return None
+
+
+def _prose(block: Block) -> int:
+    text = block.text
+    return len(text) if len(text) >= _PROSE_CHARS and block.link_density < 0.3 else 0
+
+
+def _wrapper_hint(blocks: list[Block]) -> frozenset[str]:
+    """The boilerplate words that name the article's own wrapper, if any.
+
+    Blog templates put their tags and categories into the article's class
+    ("post tag-news category-promo"), and some wrap the story in a "sidebar"
+    column: believed, such a word removes the whole article and leaves the
+    body finder only scraps. When the boilerplate containers hold nearly all
+    of the page's prose, the words on the lines that hold the most of it
+    (inside an <article> element, if any is) are not believed.
+    """
+    total = kept = 0
+    removed: Counter[frozenset[str]] = Counter()
+    in_article: Counter[frozenset[str]] = Counter()  # of that, in an article element
+    for block in blocks:
+        prose = _prose(block)
+        if not prose or block.removed:
+            continue
+        total += prose
+        hint = _container_hint(block.hints)
+        if hint is None:
+            kept += prose
+        elif not block.hints & _NEVER_EXCUSED:
+            words = block.hints & _EXCUSABLE
+            removed[words] += prose
+            if "article" in block.hints:
+                in_article[words] += prose
+    if not removed or kept >= MIN_KEPT_PROSE * total:
+        return frozenset()
+    return (in_article or removed).most_common(1)[0][0]
