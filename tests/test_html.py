@@ -641,3 +641,17 @@ def test_an_article_whose_class_names_its_tags_is_still_the_article() -> None:
     body = textclean.clean(markup, input="html").body
     assert "The board met on Tuesday evening" in body
     assert "reader 1" not in body and "About us" not in body
+
+
+def test_the_author_box_under_the_article_is_left_out() -> None:
+    story = "".join(f"<p>{_PROSE.replace('council', w)}</p>"
+                    for w in ("council", "board", "mayor", "panel"))
+    bio = ("<div class='author-bio'><h4>About Jane Doe</h4><p>Jane has written about the "
+           "town and its people for the paper for twenty years, and she lives by the river "
+           "with her two dogs.</p></div>")
+    markup = page(f"<article><div class='article-body'>{story}{bio}</div></article>")
+    body = textclean.clean(markup, input="html").body
+    assert "The panel met on Tuesday evening" in body
+    assert "About Jane Doe" not in body and "two dogs" not in body
+    wrapped = page(f"<article><div class='author-content'>{story}</div></article>")
+    assert "The panel met on Tuesday evening" in textclean.clean(wrapped, input="html").body

@@ -309,6 +309,36 @@ def article_region(blocks: list[Block], labels: list[str],
     return head, _tail(blocks, labels, head, start + inner_end)
 
 
+# An author box holds at most this share of the region's good text.
+AUTHOR_BOX_SHARE = 0.3
+
+
+def author_box(blocks: list[Block], labels: list[str], start: int, end: int) -> int | None:
+    """Where the author's biography under the article starts, if it does.
+
+    The markup names the box (class "author-bio", "about-the-author"); a
+    paragraph of prose in it near the region's end is about the writer, not
+    the story, and what follows it (the writer's other posts) neither. A
+    short "By ..." line is left to the bylines step, and a box holding much
+    of the region's text is a wrapper, not a biography.
+    """
+    good = [len(blocks[i].text) if labels[i] == GOOD else 0 for i in range(start, end)]
+    total = sum(good)
+    after = total
+    for i in range(start, end):
+        after -= good[i - start]
+        block = blocks[i]
+        if "byline" in block.hints and labels[i] == GOOD and len(block.text) >= 70 \
+                and after + good[i - start] <= AUTHOR_BOX_SHARE * total:
+            j = i
+            while j > start and "byline" in blocks[j - 1].hints:
+                j -= 1  # the box's heading ("About the author")
+            # The whole box, from its heading on, must be small: a byline
+            # container around the story is a wrapper.
+            return j if sum(good[j - start:]) <= AUTHOR_BOX_SHARE * total else None
+    return None
+
+
 # The article body must hold this much before its end is trusted.
 MARKED_BODY_CHARS = 500
 MARKED_BODY_PARAGRAPHS = 3
@@ -443,9 +473,14 @@ class Body(Filter):
             block.initial_label, block.label = first, final
         start, end = article_region(blocks, labels, self.bad_weight)
         start, end = before_comments(blocks, labels, self.bad_weight, start, end)
+        box = author_box(blocks, labels, start, end)
+        if box is not None:
+            end = box
         if end > start and self.extend:
             new_start, new_end = extend(blocks, initial, start, end, self.thresholds,
                                         widget_forms=widget_forms)
+            if box is not None:
+                new_end = end  # the biography is prose, but not the story's
             for i in (*range(new_start, start), *range(end, new_end)):
                 labels[i] = blocks[i].label = GOOD
             start, end = new_start, new_end
