@@ -128,3 +128,12 @@ def test_printed_date_is_never_the_headline() -> None:
     """A line that is only a date is the dateline, whatever else scores low."""
     text = f"Menu\nNovember 1, 2023\n12:30\n{_STORY}"
     assert textclean.clean(text, input="text").headline != "November 1, 2023"
+
+
+def test_story_highlights_are_not_the_headline() -> None:
+    """Three title-shaped bullet points in a row are a list; the line above them is the title."""
+    text = ("Home\nLocal\nRiverside gets its cycle lanes at last\nStory Highlights\n"
+            "Council approves new cycle lanes on the river road after a long debate\n"
+            "Work on the lanes starts in spring and ends before the summer holidays\n"
+            "Shop owners had asked the council for a delay until the autumn\n" + _STORY)
+    assert textclean.clean(text, input="text").headline == "Riverside gets its cycle lanes at last"

@@ -103,6 +103,9 @@ DECK_MARGIN = 2.5
 CAPS_MENU_WORDS = 4
 DECK_MIN_OVERLAP = 0.4
 DECK_HEAD_WORDS = 4
+LIST_WORDS = 8
+LIST_RUN = 3
+LIST_PENALTY = 1.0
 
 
 def _meta_titles(doc: Document) -> list[str]:
@@ -140,6 +143,29 @@ class _Page:
         self.date_lines = {b.index for b in doc.blocks[max(0, doc.body_start - 40):
                                                         doc.body_start + 3]
                            if _is_date_line(b) and not credit_or_dated(b)}
+
+
+def _list_line(block: Block) -> bool:
+    return (block.words >= LIST_WORDS and not _ends_sentence(block)
+            and not _BYLINE.match(block.text) and not _is_date_line(block))
+
+
+def _in_list(doc: Document, i: int) -> bool:
+    """One of three or more title-shaped lines in a row: bullet points or teasers.
+
+    A headline stands alone or over one deck; a third such line makes it a list
+    (story highlights, related headlines), whose items are not the title.
+    """
+    blocks = doc.blocks
+    if not _list_line(blocks[i]):
+        return False
+    lo = i
+    while lo > 0 and i - lo < LIST_RUN and _list_line(blocks[lo - 1]):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(blocks) and hi - lo + 1 < LIST_RUN and _list_line(blocks[hi + 1]):
+        hi += 1
+    return hi - lo + 1 >= LIST_RUN
 
 
 def _possible_title(block: Block) -> bool:
@@ -321,6 +347,8 @@ class Headline(Filter):
                 score -= 1.0  # the second line of a caption
             if i >= doc.body_start and not looks_like_heading(block):
                 score -= 1.0
+            if _title_match(block.text, titles) < 1.0 and _in_list(doc, i):
+                score -= LIST_PENALTY
             scores[i] = score
             if score > best_score:
                 best_score, best_index = score, i
