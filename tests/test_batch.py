@@ -7,6 +7,7 @@ import io
 import json
 import os
 import signal
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -237,6 +238,26 @@ def test_slow_record_in_worker_times_out_and_others_finish() -> None:
     out = collect(job, records(12, {5: "SLEEP-LONG"}), 2)
     assert [r["id"] for r in out] == list(range(12))
     assert [r["id"] for r in out if "error" in r] == [5]
+
+
+def test_workers_that_died_while_idle_are_replaced_and_the_run_finishes() -> None:
+    # A worker can die between chunks (OOM killer, a stray signal). The run
+    # used to wait on an empty set of handles for ever; run it in a thread so
+    # a regression fails here instead of hanging the suite.
+    out: list[batch.Result] = []
+
+    def run() -> None:
+        with batch._Pool(batch.JsonlJob(), 2) as pool:
+            for worker in pool.workers:
+                worker.process.kill()
+                worker.process.join()
+            pool.run(iter(records(8)), out.append)
+
+    runner = threading.Thread(target=run, daemon=True)
+    runner.start()
+    runner.join(60)
+    assert not runner.is_alive(), "the pool hung after its idle workers died"
+    assert [json.loads(r[1])["id"] for r in out] == list(range(8))
 
 
 def test_stats_summary() -> None:

@@ -506,6 +506,11 @@ class _Pool:
 
     def _wait(self) -> None:
         busy = [w for w in self.workers if w.chunk is not None]
+        if not busy:
+            # Every send just failed on a worker that died while idle: the
+            # chunk is back in `todo` for the replacement, and waiting on no
+            # handles would block for ever.
+            return
         deadlines = [w.deadline for w in busy if w.deadline is not None]
         timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
         handles: list[Any] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
