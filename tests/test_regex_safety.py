@@ -44,10 +44,6 @@ N = 20_000
 _QUADRATIC = ("an unbounded leading run ({}) is retried from every start position: "
               "quadratic, minutes on a 200k-character line")
 KNOWN_UNSAFE: dict[str, str] = {
-    "textclean.dates.wire._REGION": _QUADRATIC.format(r"\s*") + " (safe while only "
-    r"fullmatch is used on short prefixes; bound it: \s{0,3})",
-    "textclean.readers.html_meta._TITLE_SEPARATOR": _QUADRATIC.format(r"\s+") + " on a "
-    r"title of spaces; bound it: \s{1,5}",
 }
 # Linear but slow enough to sit at the watchdog bound, so they may pass or
 # fail with machine load: not strict.

@@ -25,7 +25,9 @@ _WIRE = regex.compile(
 # brackets: the first two letters of the line tell most lines are not one,
 # sparing them the costlier pattern above.
 _OPENING = regex.compile(r"\p{Lu}['’.\- ]*(\p{L})")
-_REGION = regex.compile(r"\s*\p{Lu}[\p{L}.'’]{0,20}(?:\s\p{Lu}[\p{L}.'’]{0,20}){0,2}\s*")
+# Parts are stripped before the match; the bounded edges keep the pattern
+# linear even where it is searched rather than fullmatched.
+_REGION = regex.compile(r"\s{0,3}\p{Lu}[\p{L}.'’]{0,20}(?:\s\p{Lu}[\p{L}.'’]{0,20}){0,2}\s{0,3}")
 _MAX_PREFIX = 120
 # Agencies whose datelines are sometimes printed with the place in title case.
 _AGENCIES = frozenset("""ap afp reuters xinhua dpa upi ians pti ani cnn bloomberg efe ansa

@@ -20,7 +20,9 @@ from lxml.etree import _Element
 from textclean.model import PageMeta
 
 # A site-name suffix: " - Site", " | Site", " :: Site", " — Site", " « Site".
-_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»«/:]|::)\s+")
+# Titles are whitespace-normalised first; bounded runs keep a search over a
+# long title of spaces linear.
+_TITLE_SEPARATOR = re.compile(r"\s{1,3}(?:[|\-–—·•»«/:]|::)\s{1,3}")
 _SPACES = re.compile(r"\s+")
 _DATE_START = re.compile(r"^\s*(?:1[89]|2[01])\d\d[-/.]?\d")
 _ARTICLE_TYPES = frozenset({
