@@ -156,6 +156,10 @@ def test_any_text_body_words_are_in_the_input(page: str) -> None:
     assert _tokens(article.headline) <= source
 
 
+_BLOCK_TAGS = ["p", "div", "li", "ul", "h1", "h2", "table", "tr", "td", "article", "nav",
+               "footer", "section", "figure", "body", "br"]
+
+
 def _page_words(page: str) -> set[str]:
     """Every word of the page's text and attributes, as a parser sees them."""
     try:
@@ -171,6 +175,12 @@ def _page_words(page: str) -> set[str]:
     for el in list(root.iter("script", "style")):
         el.drop_tree()
     words |= _tokens(root.text_content())
+    # And "0<p>0<span>The" as "0" and "0The": a block element breaks the line,
+    # which text_content() ("00The") does not show.
+    for el in root.iter(*_BLOCK_TAGS):
+        el.text = "\n" + (el.text or "")
+        el.tail = "\n" + (el.tail or "")
+    words |= _tokens(root.text_content())
     return words | _tokens(sanitise(page))
 
 
@@ -179,6 +189,14 @@ def test_text_around_a_dropped_script_joins_as_a_browser_shows_it() -> None:
             "and the mayor said it would not change the budget.</p></body></html>")
     body = textclean.clean(page, input="html").body
     assert body.startswith("0The council approved")
+    assert _tokens(body) <= _page_words(page)
+
+
+def test_text_before_a_block_stays_on_its_own_line() -> None:
+    page = ("<html><body>0<p>0<span>The council approved the plan on Monday, and the mayor "
+            "said it would not change the budget.</span></p></body></html>")
+    body = textclean.clean(page, input="html").body
+    assert "00The" not in body and "0The council approved" in body
     assert _tokens(body) <= _page_words(page)
 
 
