@@ -8,6 +8,7 @@ original rather than only asserting that nothing raised.
 from __future__ import annotations
 
 import codecs
+import warnings
 
 import pytest
 
@@ -230,6 +231,16 @@ def test_invalid_bytes_never_crash(data: bytes) -> None:
     assert isinstance(text, str)
     article = textclean.clean(data)
     article.body.encode("utf-8")  # the output is always encodable
+
+
+def test_xml_looking_input_reads_without_library_warnings() -> None:
+    # The fallback parser's "looks like XML" advice would reach the user's
+    # stderr on every such page; textclean chose HTML parsing on purpose.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        textclean.clean(b'<?xml encoding="utf-32"?>\x00\x00\x00')
+        textclean.clean('<?xml version="1.0"?><rss><channel><item><title>A story</title>'
+                        '</item></channel></rss>', input="html")
 
 
 def test_nul_bytes_and_surrogates_are_removed() -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import warnings
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -765,7 +766,11 @@ def _soup_tree(markup: str) -> _Element:
     from bs4 import BeautifulSoup, Comment, Declaration, Doctype, Tag
     from bs4.element import NavigableString, ProcessingInstruction
 
-    soup = BeautifulSoup(markup, "lxml")
+    with warnings.catch_warnings():
+        # The caller asked for HTML (or auto-detection chose it): bs4's
+        # "looks like XML" advice is about its own parser choice, not ours.
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(markup, "lxml")
     top = soup.find("html")
     source = top if isinstance(top, Tag) else soup
     root = lxml.etree.Element("html")
