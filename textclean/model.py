@@ -17,6 +17,11 @@ from typing import Any, Literal
 
 ParagraphKind = Literal["heading", "paragraph"]
 
+# A line at least this long, with less than this share of link text, is
+# prose: where a page's prose sits tells the article's wrapper from boilerplate.
+PROSE_CHARS = 100
+PROSE_MAX_LINK_DENSITY = 0.3
+
 
 @dataclass(slots=True)
 class Block:
@@ -53,6 +58,12 @@ class Block:
     @property
     def removed(self) -> bool:
         return self.removed_by is not None
+
+    @property
+    def prose_chars(self) -> int:
+        """The line's length if it reads as prose, else 0."""
+        n = len(self.text)
+        return n if n >= PROSE_CHARS and self.link_density < PROSE_MAX_LINK_DENSITY else 0
 
     def remove(self, by: str, reason: str) -> None:
         """Mark the block removed; the first filter to remove a block wins."""

@@ -28,8 +28,6 @@ _CONTENT = frozenset({"article", "main"})
 # article, not a misnamed wrapper: it is never excused.
 _NEVER_EXCUSED = frozenset({"comment"})
 _EXCUSABLE = frozenset(_REMOVE) | {"header"}
-# Lines this long with few links are the page's prose.
-_PROSE_CHARS = 100
 # When the containers would leave less than this share of the page's prose,
 # the one holding the most of it wraps the article.
 MIN_KEPT_PROSE = 0.1
@@ -79,11 +77,6 @@ def _container_hint(hints: frozenset[str]) -> str | None:
     return None
 
 
-def _prose(block: Block) -> int:
-    text = block.text
-    return len(text) if len(text) >= _PROSE_CHARS and block.link_density < 0.3 else 0
-
-
 def _wrapper_hint(blocks: list[Block]) -> frozenset[str]:
     """The boilerplate words that name the article's own wrapper, if any.
 
@@ -98,7 +91,7 @@ def _wrapper_hint(blocks: list[Block]) -> frozenset[str]:
     removed: Counter[frozenset[str]] = Counter()
     in_article: Counter[frozenset[str]] = Counter()  # of that, in an article element
     for block in blocks:
-        prose = _prose(block)
+        prose = block.prose_chars
         if not prose or block.removed:
             continue
         total += prose

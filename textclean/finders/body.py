@@ -361,8 +361,7 @@ def _tail(blocks: list[Block], labels: list[str], start: int, end: int) -> int:
     good_chars = sum(len(blocks[i].text) for i in range(start, last + 1) if labels[i] == GOOD)
     if marked_chars < MARKED_BODY_CHARS or marked_chars < 0.5 * good_chars:
         return end  # the markup names only scattered paragraphs
-    cut = next((i for i in range(last + 1, end) if labels[i] != GOOD), end)
-    return cut
+    return next((i for i in range(last + 1, end) if labels[i] != GOOD), end)
 
 
 def _article_prose(block: Block, label: str) -> bool:

@@ -73,7 +73,6 @@ _SEPARATED = frozenset({
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]{0,2000}>")
-_PROSE_CHARS = 100
 
 
 # -- hints ---------------------------------------------------------------------
@@ -265,18 +264,25 @@ def _needed_strings(items: Any) -> frozenset[str] | None:
     return max(options, key=lambda strings: min(map(len, strings)), default=None)
 
 
+def _parsed(pattern: re.Pattern[str]) -> Any | None:
+    """`pattern` as re's parser sees it; None when case-insensitive (the
+    items would not say which cases match) or when the parser is missing."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        return _sre.parse(pattern.pattern)
+    except Exception:  # the parser is private to `re`: callers fall back
+        return None
+
+
 def _needs_search(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A search for the strings every match of `pattern` needs, if known.
 
     It is a necessary condition only: a string it does not find cannot
     match `pattern`, whatever the word tables above say.
     """
-    if pattern.flags & re.IGNORECASE:
-        return None
-    try:
-        needs = _needed_strings(_sre.parse(pattern.pattern))
-    except Exception:  # the parser is private to `re`: fall back to no filter
-        return None
+    parsed = _parsed(pattern)
+    needs = None if parsed is None else _needed_strings(parsed)
     if not needs:
         return None
     # A string that contains another needed string adds nothing.
@@ -357,12 +363,8 @@ def _scan_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
     every position of a token, and the look-ahead turns most positions away
     at once. `pattern` itself when its first characters are not known.
     """
-    if pattern.flags & re.IGNORECASE:
-        return pattern
-    try:
-        first = _first_chars(_sre.parse(pattern.pattern))
-    except Exception:  # the parser is private to `re`: fall back to the pattern
-        return pattern
+    parsed = _parsed(pattern)
+    first = None if parsed is None else _first_chars(parsed)
     if first is None or first[1] or not first[0]:
         return pattern
     return re.compile(f"(?=[{''.join(sorted(first[0]))}])(?:{pattern.pattern})", pattern.flags)
@@ -467,14 +469,16 @@ class _Renderer:
                 self.blank = False
                 owner = self.owner
                 density = min(1.0, self.link_chars / len(text))
-                lines.append(Block(index=len(lines), text=text, group=self.group,
-                                   line_no=len(lines) + 1 + self.group, link_density=density,
-                                   heading_level=owner.heading, list_item=owner.list_item,
-                                   tag=owner.tag))
+                block = Block(index=len(lines), text=text, group=self.group,
+                              line_no=len(lines) + 1 + self.group, link_density=density,
+                              heading_level=owner.heading, list_item=owner.list_item,
+                              tag=owner.tag)
+                lines.append(block)
                 self.chains.append(self.chain)
-                if len(text) >= _PROSE_CHARS and density < 0.3:
+                prose = block.prose_chars
+                if prose:
                     for ci in self.chain:
-                        self.prose[ci] += len(text)
+                        self.prose[ci] += prose
         self.parts.clear()
         self.link_chars = 0
         self.owner = None
@@ -662,8 +666,7 @@ def _line_hints(r: _Renderer) -> Iterator[frozenset[str]]:
     of the page's prose inside a boilerplate box (the `mainContent` div of
     a newsletter form) is part of that box and loses its content words.
     """
-    total = sum(len(line.text) for line in r.lines
-                if len(line.text) >= _PROSE_CHARS and line.link_density < 0.3)
+    total = sum(line.prose_chars for line in r.lines)
     containers = list(r.containers)
     for ci, prose in enumerate(r.prose):
         # (A container with under 200 characters of prose wraps nothing.)
