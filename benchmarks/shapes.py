@@ -29,6 +29,7 @@ if str(REPO_ROOT) not in sys.path:
 import argparse  # noqa: E402
 import gzip  # noqa: E402
 import hashlib  # noqa: E402
+import itertools  # noqa: E402
 import json  # noqa: E402
 import re  # noqa: E402
 import shutil  # noqa: E402
@@ -233,12 +234,13 @@ def _clean_text(text: str) -> textclean.Article:
 
 
 def run(data: str, limit: int, shapes: list[str], cache: ShapeCache,
-        jobs: int) -> Iterator[PageResult]:
+        jobs: int, start: int = 0) -> Iterator[PageResult]:
     for path in data_files(data):
         dataset = dataset_name(path)
         if dataset in NO_BODY_GOLD:
             continue
-        pages = [p for p in iter_file(path, limit) if p.gold.body is not None]
+        pages = [p for p in itertools.islice(iter_file(path), start, start + limit)
+                 if p.gold.body is not None]
         if not pages:
             continue
         cache.load(dataset)
@@ -305,6 +307,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", default=str(REPO_ROOT / DEFAULT_DATA))
     parser.add_argument("--limit", type=int, default=60, help="pages per dataset")
+    parser.add_argument("--start", type=int, default=0,
+                        help="skip this many pages per dataset (a held-out slice)")
     parser.add_argument("--shapes", default=",".join(SHAPES),
                         help="comma-separated, from: " + ", ".join(SHAPES))
     parser.add_argument("--cache", default="/tmp/textclean-shapes-cache",
@@ -320,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown shapes: {', '.join(unknown)}")
     shapes = available_shapes(wanted)
     cache = ShapeCache(Path(args.cache) if args.cache else None)
-    results = list(run(args.data, args.limit, shapes, cache, args.jobs))
+    results = list(run(args.data, args.limit, shapes, cache, args.jobs, args.start))
     for shape in shapes:
         print(f"- {shape}: {SHAPE_HELP[shape]}")
     print()

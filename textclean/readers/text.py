@@ -200,12 +200,15 @@ def _starts_item(body: str, shape: Shape) -> bool:
     return shape == "markdown" and (body.startswith(("#", "|", ">")) or "|" in body)
 
 
-def _unwrap(lines: list[str], width: int, shape: Shape) -> list[tuple[str, int]]:
+def _unwrap(lines: list[str], width: int, shape: Shape,
+            base_indent: int = 0) -> list[tuple[str, int]]:
     """Join each line to the previous one when its first word would not have
     fitted there: the renderer broke it, not the author.
 
     textwrap (html2text) breaks inside hyphenated words and is exact; lynx
-    moves whole words and leaves a few columns of slack.
+    moves whole words and leaves a few columns of slack. lynx also keeps a
+    paragraph's first-line indent, so a paragraph's second line may start
+    left of its first, at the page's usual margin.
     """
     slack = 0 if shape == "markdown" else 6
     out: list[tuple[str, int]] = []
@@ -219,8 +222,9 @@ def _unwrap(lines: list[str], width: int, shape: Shape) -> list[tuple[str, int]]
         if in_quote and body.startswith(">"):
             # html2text repeats "> " on every wrapped line of a blockquote.
             body = _QUOTE_PREFIX.sub("", body)
-        aligned = indent == cont_indent or (
-            shape == "lynx" and _centred(line) and _centred(prev_raw.rstrip()))
+        aligned = indent == cont_indent or shape == "lynx" and (
+            _centred(line) and _centred(prev_raw.rstrip())
+            or indent == base_indent < cont_indent)
         if out and body and prev_raw.strip() and not prev_raw.endswith(("  ", "...", "\u2026")) \
                 and aligned and not _starts_item(body, shape) \
                 and len(prev_raw.rstrip()) + 1 + _first_chunk(body, shape == "markdown") \
@@ -228,7 +232,7 @@ def _unwrap(lines: list[str], width: int, shape: Shape) -> list[tuple[str, int]]
             text, first = out[-1]
             sep = _separator(text, body, width, shape)
             out[-1] = (text + sep + body, first)
-            prev_raw = raw
+            prev_raw, cont_indent = raw, indent
             continue
         out.append((line, line_no))
         prev_raw = raw
@@ -379,12 +383,16 @@ def _centred(line: str) -> bool:
 
 
 def _lynx_heading(raw: str, base_indent: int) -> int:
-    """lynx prints body text indented, h2 at the margin and h1 centred."""
+    """A heading is a line lynx prints at the margin, left of the indented text.
+
+    lynx centres only an <h1> that sits right under <body>; most pages nest it
+    in a <div>, which puts it at the margin too. Centred lines are mostly
+    banners, ad labels and <center> menus, and a first line indented by
+    leading spaces can look centred, so centring is not taken as a heading.
+    """
     indent = len(raw) - len(raw.lstrip())
     if indent == 0 and base_indent > 0:
         return 2
-    if indent != base_indent and _centred(raw.rstrip()):
-        return 1
     return 0
 
 
@@ -405,9 +413,9 @@ def read_text(text: str) -> list[Block]:
     plain = not had_references and "[" not in text and "#" not in text and "](" not in text
     shape: Shape = "plain" if plain else _detect(lines, had_references)
     width = _wrap_width(lines, shape)
-    joined = _unwrap(lines, width, shape) if width else [
-        (line, n) for n, line in enumerate(lines, start=1)]
     base_indent = _base_indent(lines) if shape == "lynx" else 0
+    joined = _unwrap(lines, width, shape, base_indent) if width else [
+        (line, n) for n, line in enumerate(lines, start=1)]
     blocks: list[Block] = []
     group = 0
     for raw, line_no in joined:
