@@ -655,3 +655,46 @@ def test_the_author_box_under_the_article_is_left_out() -> None:
     assert "About Jane Doe" not in body and "two dogs" not in body
     wrapped = page(f"<article><div class='author-content'>{story}</div></article>")
     assert "The panel met on Tuesday evening" in textclean.clean(wrapped, input="html").body
+
+
+_WRAPPED = "".join(f"{line}\n" for line in (
+    'This memo describes a way for the programs that run in a web',
+    'browser to keep the notes of their users on a server of the',
+    "user's own choice, so that the people who write such a",
+    'program do not also have to run a place to keep the data. It',
+    'is a draft, and it will change as the work on it goes on',
+    'over the next months; the authors would be glad of any',
+    'comments that you may have.',
+))
+
+
+def test_hard_wrapped_prose_in_pre_is_the_body() -> None:
+    """A plain-text document in <pre> is wrapped at 60-72 columns, so no
+    line of it is long enough to be a paragraph on its own."""
+    blurb = ("<div class='blurb'><p>Our friends at the other site have written a long and "
+             "careful piece on the history of the river and the town that grew by it.</p></div>")
+    markup = page(f"{blurb}<pre>Abstract\n\n{_WRAPPED}\nStatus of this memo\n\n{_WRAPPED}</pre>")
+    body = textclean.clean(markup, input="html").body
+    assert "the notes of their users on a server" in body
+    assert "Status of this memo" in body
+
+
+def test_code_and_command_output_in_pre_are_not_menus_or_captions() -> None:
+    config = "<pre>[phases]\npublish = false\n[extensions]\nevolve =\nrebase =</pre>"
+    output = "<pre>0 files updated, 0 files merged, 0 files removed</pre>"
+    story = "".join(f"<p>{_PROSE.replace('council', w)}</p>" for w in ("council", "board"))
+    markup = page(f"<article>{story}{config}<p>{_PROSE}</p>{output}{story}</article>")
+    body = textclean.clean(markup, input="html").body
+    assert "publish = false" in body and "[extensions]" in body
+    assert "0 files updated, 0 files merged" in body
+
+
+def test_a_comment_column_in_a_table_opens_no_comment_section() -> None:
+    story = "".join(f"<p>{_PROSE.replace('council', w)}</p>"
+                    for w in ("council", "board", "mayor"))
+    table = ("<table><tr><th>State</th><th>Comment</th></tr>"
+             "<tr><td>new</td><td>Waiting for a worker to pick the task up.</td></tr></table>")
+    tail = "".join(f"<p>{_PROSE.replace('council', w)}</p>" for w in ("panel", "jury"))
+    markup = page(f"<article>{story}{table}{tail}</article>")
+    body = textclean.clean(markup, input="html").body
+    assert "The jury met on Tuesday evening" in body

@@ -47,7 +47,9 @@ def looks_like_heading(block: Block) -> bool:
 
 
 def _caption_shaped(block: Block) -> bool:
-    return (4 <= block.words <= 40 and not _SENTENCE_END.search(block.text)
+    """Caption length, unpunctuated, neither a heading nor preformatted text
+    (a line of command output is not a caption either)."""
+    return (4 <= block.words <= 40 and block.tag != "pre" and not _SENTENCE_END.search(block.text)
             and not looks_like_heading(block) and not _marked_article_text(block))
 
 

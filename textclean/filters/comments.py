@@ -32,6 +32,7 @@ _HEADING = re.compile(
 # the patterns only run on the few lines that have one.
 _HEADING_CUES = ("comment", "respons", "repl", "discussion", "join the", "what do you think",
                  "have your say")
+_CELLS = frozenset({"td", "th"})
 _MARKER = re.compile(
     r"^(?:reply|report(?: abuse| comment)?|flag|permalink|quote|reply to this|recommend"
     r"|like|dislike)(?:\s*[|·•]\s*\w+){0,4}$"
@@ -83,7 +84,8 @@ class Comments(Filter):
         total = ends[-1] if ends and ends[-1] else 1
         for i in doc.indexes_containing(_HEADING_CUES):
             block = blocks[i]
-            if block.words <= 20 and _HEADING.search(block.text):
+            # A table's "Comment" column header opens no thread.
+            if block.words <= 20 and block.tag not in _CELLS and _HEADING.search(block.text):
                 if ends[i] / total < self.min_position:
                     block.remove(self.name, "comment link")
                     continue

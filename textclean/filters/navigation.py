@@ -51,8 +51,10 @@ class Navigation(Filter):
         blocks = doc.blocks
         run: list[Block] = []
         for block in blocks + [Block(index=-1, text="", words=999)]:
-            if _IN_ARTICLE & block.hints:
-                pass  # never part of a menu run: it ends one
+            if _IN_ARTICLE & block.hints or block.tag == "pre":
+                # Never part of a menu run: it ends one. A <pre> element's
+                # short lines are code or a config file, not menu items.
+                pass
             elif _is_short_item(block) or block.list_item and block.words <= 6:
                 run.append(block)
                 continue

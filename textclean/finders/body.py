@@ -151,6 +151,43 @@ def linked_prose(block: Block, t: Thresholds, use_stopwords: bool) -> bool:
     return density >= t.stopwords_high
 
 
+# A <pre> element holding this much text with the stop words of prose is a
+# hard-wrapped document (an RFC, a plain-text post), not code.
+WRAPPED_PRE_CHARS = 500
+
+
+def _wrapped_prose(blocks: list[Block], t: Thresholds) -> list[bool]:
+    """For every line, whether it belongs to a run of <pre> lines that is
+    hard-wrapped prose.
+
+    Each wrapped line is shorter than a paragraph, so alone it is only
+    "short" and a whole document in <pre> loses to a sidebar blurb; judged
+    as the run it belongs to, it is prose.
+    """
+    out = [False] * len(blocks)
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and blocks[j].tag == "pre":
+            j += 1
+        chars = sum(len(b.text) for b in blocks[i:j])
+        stopwords = sum(b.stopword_density * len(b.text) for b in blocks[i:j])
+        # Twice the near-good floor: code has some stop words in its comments.
+        if chars >= WRAPPED_PRE_CHARS and stopwords >= 2 * t.stopwords_low * chars:
+            out[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+    return out
+
+
+def _promote_wrapped(blocks: list[Block], labels: list[str], t: Thresholds) -> list[str]:
+    """Sentence-like lines of hard-wrapped <pre> prose are good; its short
+    lines (headings, a table of contents) follow them."""
+    wrapped = _wrapped_prose(blocks, t)
+    return [GOOD if w and x in (SHORT, NEARGOOD) and b.words >= 4
+            and b.stopword_density >= t.stopwords_low else x
+            for b, x, w in zip(blocks, labels, wrapped, strict=True)]
+
+
 # This many near-good paragraphs in a row read as an article.
 NEAR_RUN = 3
 
@@ -463,7 +500,7 @@ class Body(Filter):
             # a form between two article paragraphs does not split them.
             initial = [SHORT if _form_widget_line(b) and x != BAD else x
                        for b, x in zip(blocks, initial, strict=True)]
-        labels = revise(_promote_runs(blocks, initial))
+        labels = revise(_promote_runs(blocks, _promote_wrapped(blocks, initial, self.thresholds)))
         if GOOD not in labels:
             # A short article has no block long enough to be "good" on its
             # own; its near-good blocks are then the best evidence there is.
