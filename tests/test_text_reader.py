@@ -104,6 +104,9 @@ def test_markdown_line_break_ends_a_block() -> None:
     ("> quoted words here", "quoted words here"),
     ("### Section title ###", "Section title"),
     ("[Wiki](https://en.wikipedia.org/wiki/Foo_(bar)) page", "Wiki page"),
+    ("Run `make test` before ``git push``", "Run make test before git push"),
+    ("She cried `I love you' to him", "She cried `I love you' to him"),
+    ("[Mail us](mailto:?subject=Rates rise again&body=https://e.org/a) now", "Mail us now"),
 ])
 def test_markdown_inline_syntax(line: str, expected: str) -> None:
     page = f"# Title\n\n[a](https://example.org/a) [b](https://example.org/b)\n\n{line}\n"

@@ -33,6 +33,10 @@ _MD_URL = r"(?:<[^>\n]{0,2000}>|[^\s()]{0,2000}(?:\([^\s()]{0,500}\)[^\s()]{0,50
 _MD_TITLE = r"""(?:\s{1,5}(?:"[^"\n]{0,500}"|'[^'\n]{0,500}'))?"""
 _MD_IMAGE = re.compile(r"!\[" + _MD_LINK_TEXT + r"\]\(" + _MD_URL + _MD_TITLE + r"\)")
 _MD_LINK = re.compile(r"\[" + _MD_LINK_TEXT + r"\]\(" + _MD_URL + _MD_TITLE + r"\)")
+# html2text leaves spaces unescaped inside some URLs (mailto: subjects, share
+# links); such a link closes at the first parenthesis.
+_MD_SPACED_LINK = re.compile(
+    r"\[" + _MD_LINK_TEXT + r"\]\((?:mailto:|https?://|/)[^()\n]{0,2000}\)")
 _MD_REF_LINK = re.compile(r"\[" + _MD_LINK_TEXT + r"\]\[[^\]\n]{0,50}\]")
 _MD_REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]{1,100}\]:\s{0,5}\S")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#{1,10})?[ \t]*$")
@@ -44,7 +48,9 @@ _MD_HR = re.compile(r"^(?:[*\-_][ \t]{0,3}){3,100}$")
 # escaped `\*` stay.
 _MD_EMPHASIS = re.compile(
     r"(?<![\w*\\])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_\\])[*_]{1,3}(?![\w*])")
-_MD_CODE = re.compile(r"`{1,3}")
+# Inline code only when the backticks pair up: a lone one is an old-style
+# opening quote (`like this').
+_MD_CODE = re.compile(r"(`{1,3})([^`\n]{1,500}?)\1")
 _BULLET = re.compile(r"^([*+\-\u2022\u00b7\u25aa\u25cf\u2013])[ \t]+(?=\S)")
 _NUMBERED = re.compile(r"^(\d{1,3})[.)][ \t]+(?=\S)")
 _BULLET_START = frozenset("*+-\u2022\u00b7\u25aa\u25cf\u2013")
@@ -293,13 +299,15 @@ def _strip_markdown(line: str, out: _Stripped) -> str:
             if "](" not in line:
                 break
             line = _MD_LINK.sub(_link, line)
+        if "](" in line:
+            line = _MD_SPACED_LINK.sub(_link, line)
         line = _MD_REF_LINK.sub(_link, line)
     if "|" in line:
         line = line.replace("|", " ")
     if "*" in line or "_" in line:
         line = _MD_EMPHASIS.sub("", line)
     if "`" in line:
-        line = _MD_CODE.sub("", line)
+        line = _MD_CODE.sub(r"\2", line)
     if "\\" in line:
         line = _MD_ESCAPE.sub(r"\1", line)
     return line
