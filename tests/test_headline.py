@@ -137,3 +137,27 @@ def test_story_highlights_are_not_the_headline() -> None:
             "Work on the lanes starts in spring and ends before the summer holidays\n"
             "Shop owners had asked the council for a delay until the autumn\n" + _STORY)
     assert textclean.clean(text, input="text").headline == "Riverside gets its cycle lanes at last"
+
+
+_BODY_AFTER_TITLE = (
+    "Daily Ledger\nSubscribe\nLog In\nToday’s Edition\nSupported by\n{title}\n"
+    "Old pipes under the streets crack every winter, and the crews who fix them "
+    "say the work gets harder each year as the city keeps growing.\n"
+    "Last month alone the water company answered more than two hundred calls about "
+    "burst mains, most of them in the older districts near the river.\n"
+    "The company says it will replace forty kilometres of pipe by the end of the decade, "
+    "but residents doubt the plan will be enough.\n")
+
+
+@pytest.mark.parametrize("title", [
+    "Burst Pipes and Flooded Cellars: Winter Hits the Old Town Hard in the U.K.",
+    "Burst Pipes Flood the Old Town Again — and Nobody Is Surprised!",
+])
+def test_title_case_headline_ending_in_punctuation(title: str) -> None:
+    """A Title Case line ending in '!' or an initialism opens the body as its headline.
+
+    Its end is a headline's punctuation, not a sentence's: the menu line above
+    ("Supported by") is not the title.
+    """
+    text = _BODY_AFTER_TITLE.format(title=title)
+    assert textclean.clean(text, input="text").headline == title

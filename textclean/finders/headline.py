@@ -41,10 +41,32 @@ _UNLIKELY = frozenset({"widgets", "notices", "legal", "comments", "captions", "b
 _NEVER_TITLE = frozenset({"widgets", "notices", "legal", "comments"})
 
 
+# A line ending in an initialism ("... in the U.S.") has no full stop of its own.
+_INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}$")
+
+
+def _title_case(text: str) -> bool:
+    """Capitalised Like A Title: most longer words start with a capital.
+
+    Sentences and captions are written in sentence case; a line in all
+    capitals is a menu or a shout, so it does not count.
+    """
+    tokens = [t for t in text.split() if len(t) > 3]
+    return (len(tokens) >= 4 and not text.isupper()
+            and sum(1 for t in tokens if t[0].isupper()) >= 0.75 * len(tokens))
+
+
 def _ends_sentence(block: Block) -> bool:
-    """Ends like a sentence; a short question is still a possible title."""
+    """Ends like a sentence; a short question is still a possible title.
+
+    A Title Case line ending in "!", "?" or an initialism is a headline's
+    punctuation, not a sentence's ("Pipes Burst Across N.Y.C.").
+    """
     m = _SENTENCE_END.search(block.text)
     if m is None:
+        return False
+    if (block.words <= 25 and _title_case(block.text)
+            and (block.text[m.start()] in "!?" or _INITIALISM.search(block.text))):
         return False
     return not (block.words <= 15 and block.text[m.start()] in "?？")
 
