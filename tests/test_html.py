@@ -698,3 +698,43 @@ def test_a_comment_column_in_a_table_opens_no_comment_section() -> None:
     markup = page(f"<article>{story}{table}{tail}</article>")
     body = textclean.clean(markup, input="html").body
     assert "The jury met on Tuesday evening" in body
+
+
+_TABLE = ("<table><tr><th>Branch</th><th>Opened</th><th>Books</th><th>Notes</th></tr>"
+          "<tr><td>North</td><td>1947</td><td>~12k</td><td>Yes</td></tr>"
+          "<tr><td>River</td><td>1964</td><td>~8k</td><td>No</td></tr>"
+          "<tr><td>Old Town</td><td>1990</td><td>~30k</td><td>Closed on Mondays</td></tr>"
+          "</table>")
+
+
+def test_a_data_table_between_paragraphs_is_kept_whole() -> None:
+    """Its cells are short lines ("1947", "Yes"): not a menu run, not share
+    counts, and not scraps that follow whichever neighbour is nearest."""
+    story = "".join(f"<p>{_PROSE.replace('council', w)}</p>" for w in ("council", "board"))
+    tail = "".join(f"<p>{_PROSE.replace('council', w)}</p>" for w in ("mayor", "panel"))
+    body = textclean.clean(page(f"<article>{story}{_TABLE}{tail}</article>"),
+                           input="html").body
+    lines = body.splitlines()
+    for cell in ("Branch", "North", "1947", "~12k", "Yes", "Old Town", "Closed on Mondays"):
+        assert cell in lines
+    assert "The panel met on Tuesday evening" in body
+
+
+def test_a_table_of_links_is_still_a_menu() -> None:
+    links = "".join(f"<td><a href='/{w}'>{w.title()}</a></td>"
+                    for w in ("news", "sport", "weather", "music", "films"))
+    story = "".join(f"<p>{_PROSE.replace('council', w)}</p>" for w in ("council", "board"))
+    body = textclean.clean(page(f"<table><tr>{links}</tr></table><article>{story}</article>"),
+                           input="html").body
+    assert "Sport" not in body.splitlines()
+
+
+def test_unpunctuated_cells_of_a_data_table_are_not_captions() -> None:
+    rows = "".join(f"<tr><th><a href='/f{i}'>Film {i}</a></th><td>{1990 + i}</td>"
+                   f"<td>A man relives the same day in the town of {w} until he learns "
+                   "to be kind to the people around him</td></tr>"
+                   for i, w in enumerate(("Oakley", "Bramford", "Kestle")))
+    story = "".join(f"<p>{_PROSE.replace('council', w)}</p>" for w in ("council", "board"))
+    markup = page(f"<article>{story}<table>{rows}</table>{story}</article>")
+    body = textclean.clean(markup, input="html").body
+    assert "in the town of Bramford until he learns" in body

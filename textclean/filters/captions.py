@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from textclean.filters.base import Filter
+from textclean.filters.tables import data_table_cells
 from textclean.model import Block, Document
 from textclean.registry import register
 
@@ -84,8 +85,10 @@ class Captions(Filter):
     name = "captions"
 
     def __call__(self, doc: Document) -> None:
+        cells = data_table_cells(doc.blocks)
         kept = doc.kept()
-        shaped = [_caption_shaped(b) for b in kept]
+        # A data table's cells are unpunctuated by nature: not captions.
+        shaped = [_caption_shaped(b) and not cells[b.index] for b in kept]
         for i, block in enumerate(kept):
             reason = credit_or_dated(block)
             if reason:

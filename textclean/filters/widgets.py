@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from textclean.filters.base import BlockFilter
+from textclean.filters.tables import data_table_cells
 from textclean.model import Block, Document
 from textclean.registry import register
 
@@ -42,7 +43,18 @@ class Widgets(BlockFilter):
 
     name = "widgets"
 
+    def __init__(self) -> None:
+        self.figures: set[int] = set()
+
+    def __call__(self, doc: Document) -> None:
+        cells = data_table_cells(doc.blocks)
+        self.figures = {b.index for b, cell in zip(doc.blocks, cells, strict=True)
+                        if cell and b.text.isdigit()}
+        super().__call__(doc)
+
     def check(self, block: Block, doc: Document) -> str | None:
+        if block.index in self.figures:
+            return None  # a figure in a data table ("1947"), not a share count
         if block.words <= 12 and len(block.text) <= 120 and _CONTROL_LINE.match(block.text):
             return "page control (share, print, sign-in, subscribe)"
         return None

@@ -14,6 +14,7 @@ import re
 
 from textclean.filters.base import Filter
 from textclean.filters.captions import looks_like_heading
+from textclean.filters.tables import data_table_cells
 from textclean.model import Block, Document
 from textclean.registry import register
 
@@ -186,6 +187,32 @@ def _promote_wrapped(blocks: list[Block], labels: list[str], t: Thresholds) -> l
     return [GOOD if w and x in (SHORT, NEARGOOD) and b.words >= 4
             and b.stopword_density >= t.stopwords_low else x
             for b, x, w in zip(blocks, labels, wrapped, strict=True)]
+
+
+def _tables_as_units(blocks: list[Block], labels: list[str]) -> list[str]:
+    """A data table between good text is kept whole.
+
+    Its cells are short or linked lines, so one by one they follow whatever
+    neighbour is nearest and the table comes out in scraps; judged as one
+    block, it follows the text around it like any short block.
+    """
+    cells = data_table_cells(blocks)
+    out = list(labels)
+    i = 0
+    while i < len(blocks):
+        if not cells[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and cells[j] and blocks[j].group == blocks[i].group:
+            j += 1
+        before = next((labels[k] for k in range(i - 1, -1, -1) if labels[k] in _DECIDED), BAD)
+        after = next((labels[k] for k in range(j, len(labels)) if labels[k] in _DECIDED), BAD)
+        if before == after == GOOD:
+            out[i:j] = [GOOD if not b.removed else x
+                        for b, x in zip(blocks[i:j], labels[i:j], strict=True)]
+        i = j
+    return out
 
 
 # This many near-good paragraphs in a row read as an article.
@@ -501,6 +528,7 @@ class Body(Filter):
             initial = [SHORT if _form_widget_line(b) and x != BAD else x
                        for b, x in zip(blocks, initial, strict=True)]
         labels = revise(_promote_runs(blocks, _promote_wrapped(blocks, initial, self.thresholds)))
+        labels = _tables_as_units(blocks, labels)
         if GOOD not in labels:
             # A short article has no block long enough to be "good" on its
             # own; its near-good blocks are then the best evidence there is.
