@@ -46,13 +46,14 @@ from benchmarks.data import DEFAULT_DATA, Page, data_files, dataset_name, iter_f
 
 # Datasets without a full-body gold: nothing to score a body against.
 NO_BODY_GOLD = ("trafilatura-eval", "htmldate-eval")
-SHAPES = ("text", "wet", "md", "md0", "lynx")
+SHAPES = ("text", "wet", "md", "md0", "lynx", "lynx0")
 SHAPE_HELP = {
     "text": "dev `text` field (blank lines between groups)",
     "wet": "Common Crawl WET: `text` with blank lines dropped",
     "md": "html2text, default 78-column wrap",
     "md0": "html2text --body-width 0",
     "lynx": "lynx -dump (76 columns, [n] links, References)",
+    "lynx0": "lynx -dump -nolist (76 columns, no link numbers, no References)",
 }
 _META_CHARSET = re.compile(r"""(<meta\b[^>]{0,300}?charset\s*=\s*["']?)[\w.:-]{1,40}""",
                            re.IGNORECASE)
@@ -74,7 +75,7 @@ def render_html2text(html: str, width: int) -> str:
     return str(converter.handle(html))
 
 
-def render_lynx(html: str, timeout: float = 20.0) -> str:
+def render_lynx(html: str, timeout: float = 20.0, links: bool = True) -> str:
     """`lynx -dump` of the page, fed as UTF-8 whatever its <meta> charset said.
 
     The page is already decoded, so its charset declaration is rewritten to
@@ -82,7 +83,7 @@ def render_lynx(html: str, timeout: float = 20.0) -> str:
     """
     data = _META_CHARSET.sub(r"\g<1>utf-8", html).encode("utf-8", "replace")
     cmd = ["lynx", "-dump", "-stdin", "-force_html", "-nocolor",
-           "-assume_charset=utf-8", "-display_charset=utf-8"]
+           "-assume_charset=utf-8", "-display_charset=utf-8", *([] if links else ["-nolist"])]
     try:
         done = subprocess.run(cmd, input=data, capture_output=True, timeout=timeout,
                               check=False)
@@ -100,7 +101,7 @@ def available_shapes(wanted: list[str]) -> list[str]:
             except ImportError:
                 print(f"note: shape {shape} skipped, `pip install html2text`", file=sys.stderr)
                 continue
-        if shape == "lynx" and shutil.which("lynx") is None:
+        if shape.startswith("lynx") and shutil.which("lynx") is None:
             print("note: shape lynx skipped, `apt-get install lynx`", file=sys.stderr)
             continue
         shapes.append(shape)
@@ -118,6 +119,8 @@ def render(page_text: str, html: str, shape: str) -> str:
         return render_html2text(html, 0)
     if shape == "lynx":
         return render_lynx(html)
+    if shape == "lynx0":
+        return render_lynx(html, links=False)
     raise ValueError(f"unknown shape {shape!r}")
 
 

@@ -156,6 +156,14 @@ def test_lynx_paragraph_with_first_line_indent_is_one_block() -> None:
     assert by_text(found, "Fares are not affected").text == "Fares are not affected."
 
 
+def test_lynx_dump_without_link_list_is_still_read_as_lynx() -> None:
+    # `lynx -dump -nolist` prints no [n] numbers and no References; its
+    # three-column margin is what marks it.
+    found = blocks("indented.nolist.lynx")
+    assert by_text(found, "Harbour council").heading_level == 2
+    assert by_text(found, "The harbour council voted").text.endswith("the two islands.")
+
+
 def test_lynx_numbers_in_prose_count_only_a_few_words_as_link() -> None:
     line = ("   The minister told reporters on Monday that [12]the new rules would "
             "apply from next year and that the details would follow soon.")

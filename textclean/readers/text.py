@@ -105,7 +105,18 @@ def _detect(lines: list[str], had_references: bool) -> Shape:
         return "lynx"
     if md_marks >= 2:
         return "markdown"
-    return "lynx" if _ascending(numbers) else "plain"
+    return "lynx" if _ascending(numbers) or _lynx_margin(sample) else "plain"
+
+
+def _lynx_margin(lines: list[str]) -> bool:
+    """Most lines start at lynx's three-column margin: a dump made with -nolist,
+    which prints no link numbers and no References list."""
+    counted = margin = 0
+    for line in lines:
+        if line.strip():
+            counted += 1
+            margin += line.startswith("   ") and line[3:4] not in (" ", "\t")
+    return counted >= 10 and margin >= 0.6 * counted
 
 
 def _ascending(numbers: list[int]) -> bool:
@@ -418,7 +429,8 @@ def read_text(text: str) -> list[Block]:
     lines = text.splitlines()
     lines, had_references = _drop_lynx_references(lines)
     # Neither markdown nor lynx marks anywhere: plain, without a line scan.
-    plain = not had_references and "[" not in text and "#" not in text and "](" not in text
+    plain = (not had_references and "[" not in text and "#" not in text
+             and "\n   " not in text)
     shape: Shape = "plain" if plain else _detect(lines, had_references)
     width = _wrap_width(lines, shape)
     base_indent = _base_indent(lines) if shape == "lynx" else 0
