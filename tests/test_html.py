@@ -738,3 +738,19 @@ def test_unpunctuated_cells_of_a_data_table_are_not_captions() -> None:
     markup = page(f"<article>{story}<table>{rows}</table>{story}</article>")
     body = textclean.clean(markup, input="html").body
     assert "in the town of Bramford until he learns" in body
+
+
+def test_a_comment_label_inside_the_article_body_opens_no_comment_section() -> None:
+    """A table set in paragraphs has a "Comment" column; the article goes on
+    under it, so it is no thread heading. The thread below the marked body
+    is still cut."""
+    head = "".join(f"<p>{_PROSE.replace('council', w)}</p>"
+                   for w in ("council", "board", "club", "guild", "union", "court"))
+    rest = "".join(f"<p>{_PROSE.replace('council', w)}</p>"
+                   for w in ("mayor", "panel", "jury", "press"))
+    markup = page(f"<article><div class='article-body'>{head}<p>State</p><p>Comment</p>"
+                  f"<p>new</p><p>Waiting for a worker.</p>{rest}</div>"
+                  f"<h3>Comments</h3><p>{_PROSE.replace('council', 'reader')}</p></article>")
+    body = textclean.clean(markup, input="html").body
+    assert "The press met on Tuesday evening" in body
+    assert "The reader met" not in body

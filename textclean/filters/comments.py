@@ -14,7 +14,7 @@ import re
 from itertools import accumulate
 
 from textclean.filters.base import Filter
-from textclean.model import Document
+from textclean.model import Block, Document
 from textclean.registry import register
 
 _HEADING = re.compile(
@@ -51,6 +51,21 @@ _MARKER_CUES = ("repl", "report", "flag", "permalink", "quote", "recommend", "li
                 "writes", "commented", "by ", "ago")
 
 
+# Marked article-body prose after a heading, as a share of all there is,
+# that says the article goes on past it.
+ARTICLE_AFTER_SHARE = 0.3
+
+
+def _article_goes_on(blocks: list[Block], i: int) -> bool:
+    """Whether a heading-like line sits inside the marked article body with
+    much of the article still below it: a "Comment" label inside a table
+    set in paragraphs, not the thread under the story."""
+    if "articlebody" not in blocks[i].hints:
+        return False
+    prose = [b.prose_chars if "articlebody" in b.hints else 0 for b in blocks]
+    return sum(prose[i + 1:]) > ARTICLE_AFTER_SHARE * sum(prose)
+
+
 @register("comments")
 class Comments(Filter):
     """Removes comment sections and the metadata lines of comment threads.
@@ -85,7 +100,8 @@ class Comments(Filter):
         for i in doc.indexes_containing(_HEADING_CUES):
             block = blocks[i]
             # A table's "Comment" column header opens no thread.
-            if block.words <= 20 and block.tag not in _CELLS and _HEADING.search(block.text):
+            if block.words <= 20 and block.tag not in _CELLS and _HEADING.search(block.text) \
+                    and not _article_goes_on(blocks, i):
                 if ends[i] / total < self.min_position:
                     block.remove(self.name, "comment link")
                     continue
