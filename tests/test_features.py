@@ -44,3 +44,13 @@ def test_dense_scripts_count_two_characters_a_word() -> None:
     annotate(blocks, "en")
     assert blocks[0].words == len("東京都の新しい知事が選ばれました") // 2
     assert blocks[1].words == 2
+
+
+def test_hindi_words_are_whole_words_and_its_stop_words_count() -> None:
+    # Hindi vowel signs are combining marks, which a plain \w+ does not match:
+    # "की" came out as "क" and no stop word was ever found.
+    blocks = _blocks("परिषद ने मंगलवार को नई समय सारणी की घोषणा की।", "होम देश खेल")
+    annotate(blocks, "hi")
+    assert [b.words for b in blocks] == [10, 3]
+    assert blocks[0].stopword_density == 4 / 10  # ने, को, की, की
+    assert blocks[1].stopword_density == 0.0

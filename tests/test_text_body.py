@@ -125,3 +125,26 @@ def test_one_paragraph_article_above_a_long_run_of_replies_is_the_body() -> None
     body = textclean.clean(page, input="text").body
     assert article in body
     assert "Part 3 of a long reply" not in body
+
+
+_HINDI_PARAGRAPHS = [
+    "शहर की नगर परिषद ने मंगलवार को नई नौका समय सारणी को मंजूरी दे दी, जिससे दोनों द्वीपों के "
+    "निवासियों और संचालकों के बीच साल भर से चल रहा विवाद खत्म हो गया। परिषद के अध्यक्ष ने कहा कि यह "
+    "फैसला सभी पक्षों से बातचीत के बाद लिया गया है और इससे यात्रियों को बड़ी राहत मिलेगी।",
+    "नई योजना के तहत पहली नौका सुबह छह बजे चलेगी और आखिरी नौका रात साढ़े दस बजे रवाना होगी। "
+    "स्थानीय व्यापारी लंबे समय से इस बदलाव की मांग कर रहे थे क्योंकि शाम की पाली में काम करने वाले "
+    "लोग घर नहीं लौट पाते थे।",
+    "संचालकों ने बताया कि गर्मियों के मौसम में हर नौका पर दो और कर्मचारियों की जरूरत होगी और भर्ती "
+    "अगले महीने से शुरू की जाएगी। परिषद एक साल बाद इस समय सारणी की समीक्षा करेगी।",
+]
+
+
+def test_hindi_article_is_found_whole_under_its_headline() -> None:
+    # Sentences end in a danda (।) and words carry combining vowel signs:
+    # before, every paragraph looked like a line of junk and the body was empty.
+    menu = "\n".join(["होम", "देश", "दुनिया", "खेल", "मनोरंजन", "व्यापार", "तकनीक", "लॉग इन करें"])
+    page = "\n\n".join([menu, "नौका की नई समय सारणी को मंजूरी", *_HINDI_PARAGRAPHS,
+                        "कॉपीराइट © 2024 समाचार"])
+    article = textclean.clean(page, input="text")
+    assert article.headline == "नौका की नई समय सारणी को मंजूरी"
+    assert article.body == "\n\n".join(_HINDI_PARAGRAPHS)

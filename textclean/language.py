@@ -71,6 +71,9 @@ _LISTS: dict[str, str] = {
         která kteří ještě tedy pak má mají může není u""",
     "hu": """a az és hogy nem is egy van meg el már de csak mint volt ha""",
     "ro": """și în de la cu a pe care din nu o un să este mai pentru se au""",
+    "hi": """के का की को में है हैं और से ने पर यह वह ये वे एक था थी थे कि भी तो ही
+        लिए साथ नहीं कर हो गया गई गए किया रहा रही रहे जो इस उस इन उन तक अपने अपनी
+        बाद कहा होगा होगी करने करते जा तरह कुछ सकते""",
 }
 
 STOPWORDS: dict[str, frozenset[str]] = {

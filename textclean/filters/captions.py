@@ -31,7 +31,7 @@ _CREDIT_CUE = re.compile(
     "|ap photo|reuters/|epa|shutterstock|istock|alamy|pa wire|pa media|dpa|bloomberg|watch"
     "|gallery|slideshow")
 _DATED_CAPTION = re.compile(r"\(\d{1,2} \w{3,9} \d{4}\)\s*$")
-_SENTENCE_END = re.compile(r"[.!?:;…。！？」\"”’'»)]$")
+_SENTENCE_END = re.compile(r"[.!?:;…。！？।」\"”’'»)]$")
 _TITLE_WORD = re.compile(r"^[\W\d]*[A-Z\u00c0-\u00de0-9]")
 _NUMBERED = re.compile(r"^(?:\d{1,2}[.):]|[IVX]{1,4}\.|step \d)", re.IGNORECASE)
 

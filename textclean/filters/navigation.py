@@ -15,7 +15,7 @@ from textclean.filters.tables import data_table_cells
 from textclean.model import Block, Document
 from textclean.registry import register
 
-_SENTENCE_END = tuple(".!?:;。！？\"'”’)")
+_SENTENCE_END = tuple(".!?:;。！？।\"'”’)")
 _BREADCRUMB = re.compile(r"^[^|>»›/]{1,40}(?:\s[|>»›/·•]\s[^|>»›/]{1,40}){2,}$")
 # Lines the page's markup puts in the article body (HTML only): lists of
 # links there are the article's own (a table of contents, a list of sources).

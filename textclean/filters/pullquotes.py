@@ -17,7 +17,7 @@ from textclean.registry import register
 
 _WORD = re.compile(r"\w+")
 _EDGE = ("", " ", "\n")  # what may border a whole-word match in the joined lines
-_SENTENCE_END = re.compile(r"[.!?。！？]['\"”’]?$")
+_SENTENCE_END = re.compile(r"[.!?。！？।]['\"”’]?$")
 # A full stop followed by a capital inside the line: the line holds two
 # sentences or more, as body paragraphs do and pull quotes rarely do.
 _INNER_SENTENCE = re.compile(r"[.!?]['\"”’)]?\s+['\"“‘]?[A-Z]")

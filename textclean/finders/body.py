@@ -19,7 +19,7 @@ from textclean.model import Block, Document
 from textclean.registry import register
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"”’'»)]?$")
+_SENTENCE_END = re.compile(r"[.!?…。！？।][\"”’'»)]?$")
 
 
 class Thresholds:
@@ -44,7 +44,7 @@ _ARTICLE_HINTS = frozenset({"articlebody", "main"})
 ARTICLE_WEIGHT = 3.0
 # Captions and figures sit inside article bodies but do not vouch for them.
 _ASIDE_HINTS = frozenset({"caption", "figcaption", "figure"})
-_PROSE_PUNCT = re.compile(r"[.!?,;:。，、！？؟،]")
+_PROSE_PUNCT = re.compile(r"[.!?,;:。，、！？؟،।]")
 
 
 def _prose_score(block: Block) -> float:

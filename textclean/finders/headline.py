@@ -36,7 +36,7 @@ _CONTROL = re.compile(
 # A labelled metadata line: "Tags: a, b", "Courtesy: X", "Filed under: Y".
 _LABEL = re.compile(r"^(?:tags?|courtesy|source|filed under|categor(?:y|ies)|keywords|topics"
                     r"|posted|published|(?:last )?updated)\s*:", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?…:;,。！？、][\"”’'»)]?$")
+_SENTENCE_END = re.compile(r"[.!?…:;,。！？、।][\"”’'»)]?$")
 _UNLIKELY = frozenset({"widgets", "notices", "legal", "comments", "captions", "bylines"})
 _NEVER_TITLE = frozenset({"widgets", "notices", "legal", "comments"})
 

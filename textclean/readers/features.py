@@ -15,12 +15,22 @@ from textclean.model import Block
 _WORD = re.compile(r"\w+")
 _SEPARATOR = "\0"
 _WORD_OR_SEPARATOR = re.compile(r"\w+|\0")
+# Indic, Tibetan, Myanmar and Khmer write vowel signs as combining marks,
+# which `\w` does not match: "\w+" would cut a Hindi word in two or three,
+# and no stop word would ever be found whole. The dandas (U+0964-5) end
+# sentences and stay out.
+_MARKED_SCRIPT = re.compile(r"[\u0900-\u0963\u0966-\u0dff\u0f00-\u109f\u1780-\u17ff]")
+_MARKED_WORD = re.compile(r"[\w\u0900-\u0963\u0966-\u0dff\u0f00-\u109f\u1780-\u17ff]+")
+_MARKED_WORD_OR_SEPARATOR = re.compile(
+    r"[\w\u0900-\u0963\u0966-\u0dff\u0f00-\u109f\u1780-\u17ff]+|\0")
 # Scripts written without spaces: count characters, two to a word, so that
 # length thresholds mean roughly the same thing in Chinese or Japanese.
 _DENSE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 
 def count_words(text: str) -> int:
+    if not text.isascii() and _MARKED_SCRIPT.search(text):
+        return len(_MARKED_WORD.findall(text))
     tokens = _WORD.findall(text)
     if text.isascii() or not _DENSE_SCRIPT.search(text):
         return len(tokens)
@@ -37,7 +47,8 @@ def annotate(blocks: list[Block], language: str | None = None) -> str:
     page = _SEPARATOR.join(b.text.lower() for b in blocks)
     if page.count(_SEPARATOR) != len(blocks) - 1:  # NUL in a line: not from a reader
         return _annotate_each(blocks, language)
-    tokens = _WORD_OR_SEPARATOR.findall(page)
+    marked = not page.isascii() and _MARKED_SCRIPT.search(page) is not None
+    tokens = (_MARKED_WORD_OR_SEPARATOR if marked else _WORD_OR_SEPARATOR).findall(page)
     tokens.append(_SEPARATOR)
     if language is None or language not in STOPWORDS:
         language = guess_language(filter(_SEPARATOR.__ne__, tokens))
@@ -55,7 +66,8 @@ def annotate(blocks: list[Block], language: str | None = None) -> str:
 
 
 def _annotate_each(blocks: list[Block], language: str | None) -> str:
-    tokens = [_WORD.findall(b.text.lower()) for b in blocks]
+    tokens = [(_MARKED_WORD if _MARKED_SCRIPT.search(b.text) else _WORD).findall(b.text.lower())
+              for b in blocks]
     if language is None or language not in STOPWORDS:
         language = guess_language(chain.from_iterable(tokens))
     is_stop = STOPWORDS.get(language, STOPWORDS["en"]).__contains__
