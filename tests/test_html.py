@@ -754,3 +754,17 @@ def test_a_comment_label_inside_the_article_body_opens_no_comment_section() -> N
     body = textclean.clean(markup, input="html").body
     assert "The press met on Tuesday evening" in body
     assert "The reader met" not in body
+
+
+def test_a_run_of_unlinked_short_list_items_is_not_a_menu() -> None:
+    """Menus link their items; an article's own short list (pros and cons)
+    does not. A run of linked items is still a menu."""
+    story = "".join(f"<p>{_PROSE.replace('council', w)}</p>" for w in ("council", "board"))
+    pros = "<ul>" + "".join(f"<li>{w}</li>" for w in (
+        "Quick service", "Careful handling", "Polite staff", "Fair prices", "Clear quotes")) + "</ul>"
+    menu = "<ul>" + "".join(f"<li><a href='/{w}'>{w.title()}</a></li>" for w in (
+        "news", "sport", "weather", "music", "films")) + "</ul>"
+    markup = page(f"{menu}<article>{story}<h3>Pros</h3>{pros}{story}</article>")
+    lines = textclean.clean(markup, input="html").body.splitlines()
+    assert "Careful handling" in lines and "Clear quotes" in lines
+    assert "Sport" not in lines

@@ -38,6 +38,19 @@ def _is_word_menu(block: Block) -> bool:
     return sum(1 for t in tokens if _CAPITALISED.match(t)) >= 0.9 * len(tokens)
 
 
+# A menu run of an HTML page needs at least this share of its lines linked.
+MIN_LINKED_ITEMS = 0.3
+
+
+def _unlinked_html_list(run: list[Block]) -> bool:
+    """A run of short HTML lines that are mostly not links: the article's own
+    list (pros and cons, features, ingredients). Menus link their items;
+    plain text has no links to tell, so there the run alone decides."""
+    if not all(b.tag for b in run):
+        return False
+    return sum(1 for b in run if b.link_density > 0.5) < MIN_LINKED_ITEMS * len(run)
+
+
 @register("navigation")
 class Navigation(Filter):
     """Removes menus, breadcrumbs and link-dense lines."""
@@ -61,7 +74,7 @@ class Navigation(Filter):
             elif _is_short_item(block) or block.list_item and block.words <= 6:
                 run.append(block)
                 continue
-            if len(run) >= self.min_run:
+            if len(run) >= self.min_run and not _unlinked_html_list(run):
                 for item in run:
                     item.remove(self.name, f"menu: a run of {len(run)} short lines")
             run = []
