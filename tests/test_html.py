@@ -768,3 +768,17 @@ def test_a_run_of_unlinked_short_list_items_is_not_a_menu() -> None:
     lines = textclean.clean(markup, input="html").body.splitlines()
     assert "Careful handling" in lines and "Clear quotes" in lines
     assert "Sport" not in lines
+
+
+def test_short_fact_lines_of_the_article_body_before_a_promo_box_are_kept() -> None:
+    """Between a good paragraph and a removed promo box the short lines'
+    neighbours disagree; the article-body markup breaks the tie."""
+    section = ("<h2>{name}</h2><p>" + _PROSE + "</p><ul><li>Location: {name}</li>"
+               "<li>Class size: 930</li><li>Opened: 1921</li></ul>"
+               "<div class='related'><a href='/more'>Learn more about the {name} plan "
+               "and what it costs</a></div>")
+    sections = "".join(section.format(name=n) for n in ("Boston", "Austin", "Denver"))
+    markup = page(f"<article><div class='article-body'>{sections}</div></article>")
+    lines = textclean.clean(markup, input="html").body.splitlines()
+    assert "Location: Austin" in lines and "Class size: 930" in lines
+    assert not any(line.startswith("Learn more about") for line in lines)

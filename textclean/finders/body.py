@@ -119,6 +119,13 @@ def _article_line(block: Block) -> bool:
 ARTICLE_LINK_DENSITY = 0.75
 
 
+def _marked_short_line(block: Block) -> bool:
+    """A short line of the marked article body that is not a link (a list
+    item of facts, a label): the article's, when its neighbours disagree."""
+    return bool(block.hints & _ARTICLE_HINTS) and not block.hints & _ASIDE_HINTS \
+        and block.link_density < 0.5 and not block.removed
+
+
 def _linked_article_line(block: Block) -> bool:
     """An article-body line with links but words of its own: a list of
     changes that links every bug it names, a paragraph citing its sources.
@@ -257,11 +264,13 @@ _DECIDED = frozenset({GOOD, BAD})
 _DECIDED_OR_NEAR = frozenset({GOOD, BAD, NEARGOOD})
 
 
-def revise(labels: list[str]) -> list[str]:
+def revise(labels: list[str], marked: list[bool] | None = None) -> list[str]:
     """jusText's context pass: short and near-good blocks follow their neighbours.
 
     Short blocks are revised left to right, each seeing the revisions before
-    it, as in jusText; near-good blocks then follow the revised labels.
+    it, as in jusText; near-good blocks then follow the revised labels. A
+    short line between good and bad text that the markup places in the
+    article body (`marked`) is good: the markup breaks the tie.
     """
     out = list(labels)
     after = _nearest(labels, _DECIDED, -1)
@@ -272,6 +281,8 @@ def revise(labels: list[str]) -> list[str]:
             nxt = after[i]
             if prev == nxt:
                 out[i] = prev
+            elif marked is not None and marked[i]:
+                out[i] = GOOD
             elif (prev == BAD and prev_near == NEARGOOD) or \
                     (nxt == BAD and after_near[i] == NEARGOOD):
                 out[i] = GOOD
@@ -527,7 +538,9 @@ class Body(Filter):
             # a form between two article paragraphs does not split them.
             initial = [SHORT if _form_widget_line(b) and x != BAD else x
                        for b, x in zip(blocks, initial, strict=True)]
-        labels = revise(_promote_runs(blocks, _promote_wrapped(blocks, initial, self.thresholds)))
+        marked = [_marked_short_line(b) for b in blocks]
+        labels = revise(_promote_runs(blocks, _promote_wrapped(blocks, initial, self.thresholds)),
+                        marked)
         labels = _tables_as_units(blocks, labels)
         if GOOD not in labels:
             # A short article has no block long enough to be "good" on its
