@@ -46,7 +46,7 @@ from benchmarks.data import DEFAULT_DATA, Page, data_files, dataset_name, iter_f
 
 # Datasets without a full-body gold: nothing to score a body against.
 NO_BODY_GOLD = ("trafilatura-eval", "htmldate-eval")
-SHAPES = ("text", "wet", "md", "md0", "lynx", "lynx0")
+SHAPES = ("text", "wet", "md", "md0", "lynx", "lynx0", "nodes")
 SHAPE_HELP = {
     "text": "dev `text` field (blank lines between groups)",
     "wet": "Common Crawl WET: `text` with blank lines dropped",
@@ -54,6 +54,7 @@ SHAPE_HELP = {
     "md0": "html2text --body-width 0",
     "lynx": "lynx -dump (76 columns, [n] links, References)",
     "lynx0": "lynx -dump -nolist (76 columns, no link numbers, no References)",
+    "nodes": "BeautifulSoup get_text('\\n', strip=True): one line per text node",
 }
 _META_CHARSET = re.compile(r"""(<meta\b[^>]{0,300}?charset\s*=\s*["']?)[\w.:-]{1,40}""",
                            re.IGNORECASE)
@@ -73,6 +74,17 @@ def render_html2text(html: str, width: int) -> str:
     converter = html2text.HTML2Text()
     converter.body_width = width
     return str(converter.handle(html))
+
+
+def render_nodes(html: str) -> str:
+    """What a script using BeautifulSoup gets: every text node on its own line,
+    so a sentence breaks before and after each link."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    for element in soup(["script", "style", "noscript", "template"]):
+        element.decompose()
+    return str(soup.get_text("\n", strip=True))
 
 
 def render_lynx(html: str, timeout: float = 20.0, links: bool = True) -> str:
@@ -121,6 +133,8 @@ def render(page_text: str, html: str, shape: str) -> str:
         return render_lynx(html)
     if shape == "lynx0":
         return render_lynx(html, links=False)
+    if shape == "nodes":
+        return render_nodes(html)
     raise ValueError(f"unknown shape {shape!r}")
 
 

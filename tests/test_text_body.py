@@ -148,3 +148,32 @@ def test_hindi_article_is_found_whole_under_its_headline() -> None:
     article = textclean.clean(page, input="text")
     assert article.headline == "नौका की नई समय सारणी को मंजूरी"
     assert article.body == "\n\n".join(_HINDI_PARAGRAPHS)
+
+
+_LINKED_PARAGRAPHS = [
+    ("The <a href='/c'>harbour council</a> voted on Monday to close the old ferry pier for "
+     "repairs over the summer, and the ferries will use the <b>north landing</b> until the work "
+     "is done, a spokesman for the <a href='/p'>port authority</a>, said."),
+    ("Repairs were first proposed <a href='/y'>two years ago</a>, when divers found that several "
+     "of the <em>oak piles</em> under the pier had rotted through, and the council set aside "
+     "money for the work in its spring budget."),
+    ("Residents said they were glad the pier would be saved, though <a href='/r'>some "
+     "worried</a> about the longer walk to the north landing during July and August."),
+]
+
+
+def test_text_taken_node_by_node_from_the_dom_gives_whole_paragraphs() -> None:
+    # BeautifulSoup's get_text("\n") breaks the line before and after every
+    # link or emphasis; the article must still come out as whole sentences.
+    from bs4 import BeautifulSoup
+
+    html = ("<ul><li><a href='/'>Home</a></li><li><a href='/w'>World</a></li></ul>"
+            "<h1>Harbour council closes the old ferry pier</h1>"
+            + "".join(f"<p>{p}</p>" for p in _LINKED_PARAGRAPHS)
+            + "<p>Copyright 2024 Harbour News</p>")
+    page = BeautifulSoup(html, "lxml").get_text("\n", strip=True)
+    assert "\nharbour council\n" in page
+    article = textclean.clean(page, input="text")
+    expected = [BeautifulSoup(p, "lxml").get_text() for p in _LINKED_PARAGRAPHS]
+    assert article.headline == "Harbour council closes the old ferry pier"
+    assert article.body == "\n\n".join(expected)

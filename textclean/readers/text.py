@@ -436,6 +436,8 @@ def read_text(text: str) -> list[Block]:
     base_indent = _base_indent(lines) if shape == "lynx" else 0
     joined = _unwrap(lines, width, shape, base_indent) if width else [
         (line, n) for n, line in enumerate(lines, start=1)]
+    if shape == "plain" and _node_per_line(text):
+        joined = _join_fragments(joined)
     blocks: list[Block] = []
     group = 0
     for raw, line_no in joined:
@@ -459,6 +461,46 @@ def read_text(text: str) -> list[Block]:
             link_density=min(1.0, stripped.link_chars / len(clean)),
         ))
     return blocks
+
+
+_OPEN_END = re.compile(r"[^.!?:;…。！？।\"”’'»)\]]$")
+_CONTINUES = re.compile(r"[a-z,.;:!?)\]’”]")
+_NO_SPACE_BEFORE = frozenset(",.;:!?)]’”")
+
+
+# A line opening with a comma or a full stop (not an ellipsis).
+_CLOSING_LINE = re.compile(r"^[ \t]*(?:[,;:)]|\.(?!\.))", re.MULTILINE)
+
+
+def _node_per_line(text: str) -> bool:
+    """A text taken node by node from the DOM (BeautifulSoup's
+    get_text("\n")): two lines that open with the rest of a sentence after a
+    link (", who said") are almost never seen in rendered text."""
+    found = _CLOSING_LINE.finditer(text)
+    return next(found, None) is not None and next(found, None) is not None
+
+
+def _join_fragments(joined: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Join a sentence that a renderer broke at every inline element.
+
+    Text taken node by node from the DOM (BeautifulSoup's
+    get_text("\n")) puts a line break before and after each link or
+    emphasis, so "The council" / "voted" / "on Monday." is one sentence. A
+    line that does not end a sentence, followed by one that starts in lower
+    case or with closing punctuation, is its continuation; capitalised lines
+    (titles, menu items, new paragraphs) are never joined.
+    """
+    out: list[tuple[str, int]] = []
+    for line, line_no in joined:
+        body = line.strip()
+        if (out and body and _CONTINUES.match(body) and out[-1][0].strip()
+                and _OPEN_END.search(out[-1][0].rstrip())):
+            text, first = out[-1]
+            sep = "" if body[0] in _NO_SPACE_BEFORE else " "
+            out[-1] = (text.rstrip() + sep + body, first)
+            continue
+        out.append((line, line_no))
+    return out
 
 
 def _drop_lynx_references(lines: list[str]) -> tuple[list[str], bool]:
