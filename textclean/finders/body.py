@@ -226,8 +226,16 @@ def _tables_as_units(blocks: list[Block], labels: list[str]) -> list[str]:
 NEAR_RUN = 3
 
 
+def _run_paragraph(block: Block) -> bool:
+    """A paragraph, or a list item of an article element: a list of sentences
+    in the story. A list elsewhere (a "what's new" pop-up) is not vouched for."""
+    return block.tag == "p" or (block.tag == "li" and bool(
+        block.hints & (_ARTICLE_HINTS | {"article"})) and not block.hints & _ASIDE_HINTS)
+
+
 def _promote_runs(blocks: list[Block], labels: list[str]) -> list[str]:
-    """Near-good <p> paragraphs in a run of NEAR_RUN or more are good (HTML).
+    """Near-good <p> paragraphs (or list items of an article) in a run of
+    NEAR_RUN or more are good (HTML).
 
     A wire story set in short paragraphs has no block long enough to be good
     on its own; left near-good, its paragraphs follow the menus around them
@@ -238,7 +246,7 @@ def _promote_runs(blocks: list[Block], labels: list[str]) -> list[str]:
     i = 0
     while i < len(out):
         j = i
-        while j < len(out) and labels[j] == NEARGOOD and blocks[j].tag == "p":
+        while j < len(out) and labels[j] == NEARGOOD and _run_paragraph(blocks[j]):
             j += 1
         if j - i >= NEAR_RUN:
             out[i:j] = [GOOD] * (j - i)
