@@ -180,6 +180,19 @@ def test_class_hints_work_without_the_quick_rejection(monkeypatch: pytest.Monkey
         cache.clear()
 
 
+@pytest.mark.parametrize("words", ["ad1", "ad-2 x", "comment-128290", "menu-item-10464",
+                                   "advert1234567890123456789", "ad 9", "x1Y2 nav3"])
+def test_class_strings_that_differ_only_in_digits_share_hints(words: str) -> None:
+    """class_hints caches a class string under its digits made zeros, which
+    is only right while the word table reads every digit alike."""
+    assert html_reader._DIGITS_ALIKE
+    zeroed = words.translate(html_reader._ZERO_DIGITS)
+    for cache in (html_reader._word_cache, html_reader._token_cache):
+        cache.clear()
+    assert html_reader._string_hints(words) == html_reader._string_hints(zeroed)
+    assert class_hints(words) == html_reader._string_hints(words)
+
+
 def test_hints_are_inherited_from_every_container() -> None:
     markup = page("<footer><div class='social'><p>Follow us on the socials</p></div></footer>")
     assert {"footer", "social"} <= block(markup, "Follow us on the socials").hints

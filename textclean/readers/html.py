@@ -147,6 +147,11 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _ALNUM_RUN = re.compile(r"[a-z0-9]+")
 _EMPTY: frozenset[str] = frozenset()
 _class_cache: dict[str, frozenset[str]] = {}
+_ZERO_DIGITS = str.maketrans("123456789", "000000000")
+# Digits are interchangeable for the word table when no pattern in it names
+# one (the {m,n} bounds aside): then \d, \w and \b treat them all alike.
+_DIGITS_ALIKE = not any(re.search(r"[0-9]", re.sub(r"\{\d+,\d+\}", "", pattern))
+                        for _, pattern in _CLASS_WORDS)
 _token_cache: dict[str, frozenset[str]] = {}
 _CACHE_LIMIT = 100_000
 
@@ -175,26 +180,38 @@ def _token_hints(token: str) -> frozenset[str]:
 def class_hints(words: str) -> frozenset[str]:
     """The hint words in a class/id string ("socialShareBar" -> social, share).
 
-    The string is read a whitespace-separated word at a time, each cached:
-    a new class string mostly repeats words seen before (`post-163 post
-    hentry`), and only a pair of runs across two words needs a lookup.
+    Cached as given, and under the string with its digits made zeros: the
+    word table cannot tell one digit from another, and a third of the class
+    strings on a page differ from ones seen before only in a number
+    (`comment-128290`, `menu-item-10464`).
     """
     found = _class_cache.get(words)
     if found is None:
-        hints: set[str] = set()
-        previous = ""
-        for word in words.split():
-            own, first, last = _word_hints(word)
-            hints |= own
-            if first:
-                if previous:
-                    hints |= _known_token_hints(previous + first)
-                previous = last
-        found = frozenset(hints) if hints else _EMPTY
+        key = words.translate(_ZERO_DIGITS) if _DIGITS_ALIKE else words
+        found = _class_cache.get(key)
+        if found is None:
+            found = _class_cache[key] = _string_hints(key)
         if len(_class_cache) > _CACHE_LIMIT:
             _class_cache.clear()
         _class_cache[words] = found
     return found
+
+
+def _string_hints(words: str) -> frozenset[str]:
+    """The hints of a class/id string, read a whitespace-separated word at a
+    time, each cached: a new class string mostly repeats words seen before
+    (`post-163 post hentry`), and only a pair of runs across two words needs
+    a lookup."""
+    hints: set[str] = set()
+    previous = ""
+    for word in words.split():
+        own, first, last = _word_hints(word)
+        hints |= own
+        if first:
+            if previous:
+                hints |= _known_token_hints(previous + first)
+            previous = last
+    return frozenset(hints) if hints else _EMPTY
 
 
 # One class word -> its hints, and its first and last alphanumeric runs.
@@ -381,14 +398,16 @@ def element_hints(el: _Element, tag: str, keys: list[str]) -> frozenset[str]:
     own = _TAG_HINTS.get(tag, _EMPTY)
     if _HINT_KEYS.isdisjoint(keys):
         return own
+    # `keys` is at hand, and lxml's get() costs more than a list search.
     get = el.get
-    cls, ident = get("class"), get("id")
+    cls = get("class") if "class" in keys else None
+    ident = get("id") if "id" in keys else None
     if ident and ident.count("-") + ident.count("_") >= 3:
         # A slug of the heading text ("sharing-with-a-single-developer") is
         # an anchor, not a name for the container's role.
         ident = None
     if cls or ident:
-        found = class_hints(f"{cls or ''} {ident or ''}")
+        found = class_hints(f"{cls} {ident}" if cls and ident else cls or ident or "")
         if found:
             own = own | found if own else found
     if "role" in keys:
@@ -517,7 +536,8 @@ def _child_frame(el: _Element, tag: str, keys: list[str], parent: _Frame,
     shares its parent's, which is most of them."""
     chain = parent.chain
     if tag not in ("html", "body"):
-        hints = element_hints(el, tag, keys) if keys else _TAG_HINTS.get(tag, _EMPTY)
+        hints = (element_hints(el, tag, keys) if keys and not _HINT_KEYS.isdisjoint(keys)
+                 else _TAG_HINTS.get(tag, _EMPTY))
         if hints:
             r.containers.append(hints)
             r.prose.append(0)
