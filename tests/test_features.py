@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textclean.model import Block
 from textclean.readers.features import annotate
 
@@ -54,3 +56,26 @@ def test_hindi_words_are_whole_words_and_its_stop_words_count() -> None:
     assert [b.words for b in blocks] == [10, 3]
     assert blocks[0].stopword_density == 4 / 10  # ने, को, की, की
     assert blocks[1].stopword_density == 0.0
+
+
+def test_the_words_read_for_the_features_are_kept_for_later_steps() -> None:
+    blocks = [Block(index=0, text="Mayor's PLAN, 2024: ok"), Block(index=1, text="")]
+    annotate(blocks, "en")
+    assert blocks[0].lower_words() == ["mayor", "s", "plan", "2024", "ok"]
+    assert blocks[1].lower_words() == []
+    blocks[0].text = "A new Text"  # a line edited after reading is tokenised anew
+    assert blocks[0].lower_words() == ["a", "new", "text"]
+
+
+def test_words_of_a_line_with_a_nul_are_kept_too() -> None:
+    blocks = [Block(index=0, text="One\0Two"), Block(index=1, text="three")]
+    annotate(blocks, "en")
+    assert blocks[0].lower_words() == ["one", "two"]
+    assert blocks[1].lower_words() == ["three"]
+
+
+def test_words_kept_for_later_steps_are_plain_word_runs_on_marked_pages() -> None:
+    blocks = _blocks("परिषद ने घोषणा की", "Plain words")
+    annotate(blocks, "hi")
+    assert blocks[0].lower_words() == re.findall(r"\w+", "परिषद ने घोषणा की")
+    assert blocks[1].lower_words() == ["plain", "words"]

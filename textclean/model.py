@@ -9,6 +9,7 @@ between threads without surprises.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,6 +17,8 @@ from itertools import accumulate
 from typing import Any, Literal
 
 ParagraphKind = Literal["heading", "paragraph"]
+
+_WORD = re.compile(r"\w+")
 
 # A line at least this long, with less than this share of link text, is
 # prose: where a page's prose sits tells the article's wrapper from boilerplate.
@@ -54,6 +57,8 @@ class Block:
     initial_label: str = ""
     label: str = ""
     role: str = ""
+    # The text the reader tokenised and its words (see `lower_words`).
+    tokens: tuple[str, list[str]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def removed(self) -> bool:
@@ -64,6 +69,21 @@ class Block:
         """The line's length if it reads as prose, else 0."""
         n = len(self.text)
         return n if n >= PROSE_CHARS and self.link_density < PROSE_MAX_LINK_DENSITY else 0
+
+    def lower_words(self) -> list[str]:
+        """The line's words (runs of \\w) in lower case; do not modify the list.
+
+        The reader tokenises every line for its features and keeps the
+        words here, so a step that needs them does not run the regex over
+        the page again; a line whose text was replaced since is tokenised
+        anew.
+        """
+        tokens = self.tokens
+        if tokens is not None and tokens[0] is self.text:
+            return tokens[1]
+        words = _WORD.findall(self.text.lower())
+        self.tokens = (self.text, words)
+        return words
 
     def remove(self, by: str, reason: str) -> None:
         """Mark the block removed; the first filter to remove a block wins."""

@@ -15,7 +15,6 @@ from textclean.filters.base import Filter
 from textclean.model import Block, Document
 from textclean.registry import register
 
-_WORD = re.compile(r"\w+")
 _EDGE = ("", " ", "\n")  # what may border a whole-word match in the joined lines
 _SENTENCE_END = re.compile(r"[.!?。！？।]['\"”’]?$")
 # A full stop followed by a capital inside the line: the line holds two
@@ -23,9 +22,9 @@ _SENTENCE_END = re.compile(r"[.!?。！？।]['\"”’]?$")
 _INNER_SENTENCE = re.compile(r"[.!?]['\"”’)]?\s+['\"“‘]?[A-Z]")
 
 
-def _norm(text: str) -> str:
+def _norm(block: Block) -> str:
     """The line's words, lower-cased, one space apart."""
-    return " ".join(_WORD.findall(text.lower()))
+    return " ".join(block.lower_words())
 
 
 def _is_attribution(block: Block) -> bool:
@@ -53,7 +52,7 @@ class PullQuotes(Filter):
         kept = doc.kept()
         if len(kept) > self.max_blocks:
             return  # not an article page; the search below would only cost time
-        normed = [_norm(b.text) for b in kept]
+        normed = [_norm(b) for b in kept]
         # One string of all lines: a repeat is found by str.find, in C, and
         # the line it lies in by bisecting the line starts.
         page = "\n".join(normed)

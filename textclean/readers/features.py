@@ -38,7 +38,9 @@ def count_words(text: str) -> int:
 
 
 def annotate(blocks: list[Block], language: str | None = None) -> str:
-    """Fill word counts and stop-word density; return the page's language.
+    """Fill word counts, stop-word density and the lower-cased words (kept
+    for later steps, see `Block.lower_words`, unless the words of a marked
+    script were read whole); return the page's language.
 
     The page is tokenised in one regex call, lines joined by NUL and NUL
     kept as a token, rather than one call per line: Python calls, not the
@@ -58,20 +60,26 @@ def annotate(blocks: list[Block], language: str | None = None) -> str:
     for block in blocks:
         end = next_separator(_SEPARATOR, start)
         n = end - start
+        words = tokens[start:end]
+        if not marked:  # the words `Block.lower_words` gives
+            block.tokens = (block.text, words)
         block.words = n if block.text.isascii() else count_words(block.text)
         if n:
-            block.stopword_density = sum(map(is_stop, tokens[start:end])) / n
+            block.stopword_density = sum(map(is_stop, words)) / n
         start = end + 1
     return language
 
 
 def _annotate_each(blocks: list[Block], language: str | None) -> str:
-    tokens = [(_MARKED_WORD if _MARKED_SCRIPT.search(b.text) else _WORD).findall(b.text.lower())
-              for b in blocks]
+    marked = [_MARKED_SCRIPT.search(b.text) is not None for b in blocks]
+    tokens = [(_MARKED_WORD if m else _WORD).findall(b.text.lower())
+              for b, m in zip(blocks, marked, strict=True)]
     if language is None or language not in STOPWORDS:
         language = guess_language(chain.from_iterable(tokens))
     is_stop = STOPWORDS.get(language, STOPWORDS["en"]).__contains__
-    for block, words in zip(blocks, tokens, strict=True):
+    for block, words, m in zip(blocks, tokens, marked, strict=True):
+        if not m:
+            block.tokens = (block.text, words)
         block.words = len(words) if block.text.isascii() else count_words(block.text)
         if words:
             block.stopword_density = sum(map(is_stop, words)) / len(words)
