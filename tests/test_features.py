@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+import sys
+
+import pytest
 
 from textclean.model import Block
-from textclean.readers.features import annotate
+from textclean.readers.features import annotate, count_words
 
 
 def _blocks(*lines: str) -> list[Block]:
@@ -79,3 +82,22 @@ def test_words_kept_for_later_steps_are_plain_word_runs_on_marked_pages() -> Non
     annotate(blocks, "hi")
     assert blocks[0].lower_words() == re.findall(r"\w+", "परिषद ने घोषणा की")
     assert blocks[1].lower_words() == ["plain", "words"]
+
+
+def test_lower_casing_never_changes_which_characters_are_word_characters() -> None:
+    """annotate counts a line's words on its lower-cased form, which is only
+    right while this holds for every character lower-casing keeps single."""
+    word = re.compile(r"\w")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        low = char.lower()
+        if len(low) == 1:
+            assert bool(word.match(char)) == bool(word.match(low)), hex(code)
+
+
+@pytest.mark.parametrize("text", ["İstanbul'da bugün", "Ünlü ÇEVİRİ", "東京で会議が開かれた 2024",
+                                  "Ελληνικά ΚΕΙΜΕΝΑ", "naïve café", "परिषद ने घोषणा की"])
+def test_word_counts_of_non_ascii_lines_are_those_of_the_text_as_written(text: str) -> None:
+    blocks = [Block(index=0, text=text), Block(index=1, text="Plain words")]
+    annotate(blocks, "en")
+    assert blocks[0].words == count_words(text)

@@ -37,6 +37,20 @@ def count_words(text: str) -> int:
     return max(len(tokens), len(_DENSE_SCRIPT.findall(text)) // 2)
 
 
+def _word_count(text: str, lowered: str, n: int, marked: bool) -> int:
+    """`count_words(text)`, given the `n` \\w runs of its lower-cased form.
+
+    Lower-casing a character never turns a word character into another kind
+    (tests check every code point); only U+0130 becomes two characters. So a
+    line whose length lower-casing kept has the same \\w runs as its
+    lower-cased form, and only dense scripts, U+0130 and pages in a marked
+    script (whose words were read another way) need counting again.
+    """
+    if not marked and len(lowered) == len(text) and not _DENSE_SCRIPT.search(text):
+        return n
+    return count_words(text)
+
+
 def annotate(blocks: list[Block], language: str | None = None) -> str:
     """Fill word counts, stop-word density and the lower-cased words (kept
     for later steps, see `Block.lower_words`, unless the words of a marked
@@ -46,7 +60,8 @@ def annotate(blocks: list[Block], language: str | None = None) -> str:
     kept as a token, rather than one call per line: Python calls, not the
     matching, are the cost of a page of short lines.
     """
-    page = _SEPARATOR.join(b.text.lower() for b in blocks)
+    lowered = [b.text.lower() for b in blocks]
+    page = _SEPARATOR.join(lowered)
     if page.count(_SEPARATOR) != len(blocks) - 1:  # NUL in a line: not from a reader
         return _annotate_each(blocks, language)
     marked = not page.isascii() and _MARKED_SCRIPT.search(page) is not None
@@ -57,13 +72,13 @@ def annotate(blocks: list[Block], language: str | None = None) -> str:
     is_stop = STOPWORDS.get(language, STOPWORDS["en"]).__contains__
     next_separator = tokens.index
     start = 0
-    for block in blocks:
+    for block, low in zip(blocks, lowered, strict=True):
         end = next_separator(_SEPARATOR, start)
         n = end - start
         words = tokens[start:end]
         if not marked:  # the words `Block.lower_words` gives
             block.tokens = (block.text, words)
-        block.words = n if block.text.isascii() else count_words(block.text)
+        block.words = n if block.text.isascii() else _word_count(block.text, low, n, marked)
         if n:
             block.stopword_density = sum(map(is_stop, words)) / n
         start = end + 1
