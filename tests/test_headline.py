@@ -161,3 +161,26 @@ def test_title_case_headline_ending_in_punctuation(title: str) -> None:
     """
     text = _BODY_AFTER_TITLE.format(title=title)
     assert textclean.clean(text, input="text").headline == title
+
+
+_SHARE_BAR_PAGE = (
+    "Home\nBusiness\nMarkets\nGrain prices climb as dry weather hits harvest\n"
+    "Share on Facebook\nShare by email\n{controls}{author}Monday, 3 March 2025\n"
+    "Wheat and maize prices rose for a third week as a long dry spell cut yields "
+    "across the southern plains, traders said on Monday.\n"
+    "Farmers expect the harvest to come in well below last year, and some have "
+    "already sold their remaining stock to cover costs.\n"
+    "Millers warned that bread prices could follow within weeks if the weather "
+    "does not turn before the end of the month.\n")
+
+
+@pytest.mark.parametrize(("controls", "author"), [
+    ("", "Anna Keller, Harbour Times Staff\n"),
+    ("View more sharing options\nFollow Following Unfollow\n", ""),
+])
+def test_author_role_and_share_controls_are_not_the_headline(controls: str, author: str) -> None:
+    """An author line ending in a role ('..., Staff') and a share or follow control
+    sit next to the date line, but neither is the title above them."""
+    text = _SHARE_BAR_PAGE.format(controls=controls, author=author)
+    assert (textclean.clean(text, input="text").headline
+            == "Grain prices climb as dry weather hits harvest")

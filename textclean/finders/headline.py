@@ -31,11 +31,14 @@ _CONTROL = re.compile(
     r"\b(?:e-?mail|print|share|feeds?|rss|comments?|subscribe|sign in|log in|newsletter"
     r"|advertisement|click|font size|hide|show|top of page|about us|post to"
     r"|logged in|log out|sign up|free[- ]trial|e-?paper|get in touch|contact us|search box"
-    r"|skip to)\b",
+    r"|skip to|sharing|unfollow|signed in|my profile|learn more|read more|you are here)\b",
     re.IGNORECASE)
 # A labelled metadata line: "Tags: a, b", "Courtesy: X", "Filed under: Y".
 _LABEL = re.compile(r"^(?:tags?|courtesy|source|filed under|categor(?:y|ies)|keywords|topics"
                     r"|posted|published|(?:last )?updated)\s*:", re.IGNORECASE)
+# An author line without "By" names the writer's role last ("Ann Lee, Staff").
+_ROLE = re.compile(r"\b(?:staff|correspondent|reporter|editor|producer|writer|contributor"
+                   r"|columnist|agencies|bureau chief)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:;,。！？、।][\"”’'»)]?$")
 _UNLIKELY = frozenset({"widgets", "notices", "legal", "comments", "captions", "bylines"})
 _NEVER_TITLE = frozenset({"widgets", "notices", "legal", "comments"})
@@ -344,6 +347,8 @@ class Headline(Filter):
             score -= 2.0
         if _CONTROL.search(text) and block.words <= 6:
             score -= 2.0
+        if block.words <= 8 and _ROLE.search(text):
+            score -= 2.0  # an author line: it sits by the date line as a headline does
         return score - DISTANCE_WEIGHT * distance
 
     def __call__(self, doc: Document) -> None:
