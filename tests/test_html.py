@@ -816,3 +816,21 @@ def test_a_story_set_as_a_list_of_short_items_beats_a_long_disclaimer() -> None:
     assert "open to the public early next year." in body
     popup = markup.replace("<article>", "<div class='whats-new'>").replace("</article>", "</div>")
     assert "The council voted" not in textclean.clean(popup, input="html").body
+
+
+def test_a_story_in_two_short_paragraphs_beats_a_long_disclaimer() -> None:
+    paragraphs = (
+        "The council voted on Tuesday to close the old library in the spring, the mayor said.",
+        "The new building by the river is expected to open to the public early next year.",
+    )
+    disclaimer = ("Disclaimer: this news article is copyrighted by the agency and published "
+                  "here with its permission; the site is not responsible for its content, "
+                  "and any questions about it should be sent to the agency, which holds all "
+                  "of the rights to it and to the photographs that go with it.")
+    markup = page("<ul><li><a href='/n'>News</a></li><li><a href='/s'>Sport</a></li></ul>"
+                  + "".join(f"<p>{p}</p>" for p in paragraphs)
+                  + "<div><a href='/alerts'>Sign up for alerts</a></div>"
+                  f"<table><tr><td>{disclaimer}</td></tr></table>")
+    body = textclean.clean(markup, input="html").body
+    assert body.startswith("The council voted on Tuesday")
+    assert "open to the public early next year." in body

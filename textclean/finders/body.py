@@ -223,7 +223,7 @@ def _tables_as_units(blocks: list[Block], labels: list[str]) -> list[str]:
 
 
 # This many near-good paragraphs in a row read as an article.
-NEAR_RUN = 3
+NEAR_RUN = 2
 
 
 def _run_paragraph(block: Block) -> bool:
