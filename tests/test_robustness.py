@@ -152,6 +152,21 @@ def test_long_number_line_finishes() -> None:
     assert result["ok"], result
 
 
+@pytest.mark.parametrize("page_expr", [
+    # One paragraph hard-wrapped over 250,000 lines: joining it grew one string
+    # line by line (quadratic; minutes at this size).
+    "'\\n'.join(['the council voted on monday to close the old pier for repairs, and '] * 250_000)",
+    # Chinese wrapped without spaces: the separator check looked back through
+    # the whole paragraph for a space.
+    "(lambda c: '\\n'.join(c[i:i + 38] for i in range(0, len(c), 38)))('日本経済新聞の記事です。' * 600_000)",
+    # A node-per-line page whose lines all continue one another.
+    "', a\\n, b\\n' + 'word\\n' * 500_000",
+])
+def test_wrapped_and_fragmented_pages_finish(page_expr: str) -> None:
+    result = clean_in_child(page_expr, timeout=60)
+    assert result["ok"], result
+
+
 def test_page_of_repeated_stories_finishes() -> None:
     result = clean_in_child(
         f"'<html><body>' + ('<div><h2>Part</h2><p>' + {PROSE!r} * 3 + '</p></div>') * 4000",

@@ -228,7 +228,9 @@ def _unwrap(lines: list[str], width: int, shape: Shape,
     left of its first, at the page's usual margin.
     """
     slack = 0 if shape == "markdown" else 6
-    out: list[tuple[str, int]] = []
+    # Each line's pieces are joined once at the end: adding to a growing
+    # string would copy it again for every wrapped line.
+    out: list[tuple[list[str], int]] = []
     cont_indent = -1
     prev_raw = ""
     in_quote = False
@@ -246,21 +248,25 @@ def _unwrap(lines: list[str], width: int, shape: Shape,
                 and aligned and not _starts_item(body, shape) \
                 and len(prev_raw.rstrip()) + 1 + _first_chunk(body, shape == "markdown") \
                 > width - slack:
-            text, first = out[-1]
-            sep = _separator(text, body, width, shape)
-            out[-1] = (text + sep + body, first)
+            pieces = out[-1][0]
+            pieces.append(_separator(pieces[-1], body, width, shape))
+            pieces.append(body)
             prev_raw, cont_indent = raw, indent
             continue
-        out.append((line, line_no))
+        out.append(([line], line_no))
         prev_raw = raw
         in_quote = shape == "markdown" and body.startswith(">")
         cont_indent = _continuation_indent(body, indent, shape)
-    return out
+    return [("".join(pieces), line_no) for pieces, line_no in out]
 
 
 def _separator(text: str, body: str, width: int, shape: Shape) -> str:
     """No space where the renderer cut inside a word: after a hyphen
-    (textwrap) or through a word longer than half a line (lynx)."""
+    (textwrap) or through a word longer than half a line (lynx).
+
+    `text` is the previous line, not all of the paragraph so far: looking
+    back through the whole paragraph for a space made long paragraphs of
+    Chinese quadratic."""
     if _WIDE.match(text[-1:]) and _WIDE.match(body[:1]):
         return ""
     if shape == "markdown":
@@ -463,11 +469,9 @@ def read_text(text: str) -> list[Block]:
     return blocks
 
 
-_OPEN_END = re.compile(r"[^.!?:;…。！？।\"”’'»)\]]$")
+_SENTENCE_CLOSERS = frozenset(".!?:;…。！？।\"”’'»)]")
 _CONTINUES = re.compile(r"[a-z,.;:!?)\]’”]")
 _NO_SPACE_BEFORE = frozenset(",.;:!?)]’”")
-
-
 # A line opening with a comma or a full stop (not an ellipsis).
 _CLOSING_LINE = re.compile(r"^[ \t]*(?:[,;:)]|\.(?!\.))", re.MULTILINE)
 
@@ -490,17 +494,16 @@ def _join_fragments(joined: list[tuple[str, int]]) -> list[tuple[str, int]]:
     case or with closing punctuation, is its continuation; capitalised lines
     (titles, menu items, new paragraphs) are never joined.
     """
-    out: list[tuple[str, int]] = []
+    out: list[tuple[list[str], int]] = []
+    open_end = False
     for line, line_no in joined:
         body = line.strip()
-        if (out and body and _CONTINUES.match(body) and out[-1][0].strip()
-                and _OPEN_END.search(out[-1][0].rstrip())):
-            text, first = out[-1]
-            sep = "" if body[0] in _NO_SPACE_BEFORE else " "
-            out[-1] = (text.rstrip() + sep + body, first)
-            continue
-        out.append((line, line_no))
-    return out
+        if open_end and body and _CONTINUES.match(body):
+            out[-1][0].append(("" if body[0] in _NO_SPACE_BEFORE else " ") + body)
+        else:
+            out.append(([line.rstrip()], line_no))
+        open_end = bool(body) and body[-1] not in _SENTENCE_CLOSERS
+    return [("".join(pieces), line_no) for pieces, line_no in out]
 
 
 def _drop_lynx_references(lines: list[str]) -> tuple[list[str], bool]:
