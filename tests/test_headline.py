@@ -184,3 +184,19 @@ def test_author_role_and_share_controls_are_not_the_headline(controls: str, auth
     text = _SHARE_BAR_PAGE.format(controls=controls, author=author)
     assert (textclean.clean(text, input="text").headline
             == "Grain prices climb as dry weather hits harvest")
+
+
+def test_capitals_menu_line_is_not_taken_for_the_headline_over_its_deck() -> None:
+    """A line of a few words in capitals above the headline is a menu or notice.
+
+    It shares the story's words, so it once passed for a headline over a deck.
+    """
+    text = ("Home\nPolitics\nWorld\nRIVER BRIDGE COUNCIL NEWS\n"
+            "Lorries face a longer detour\nBy Ann Lee\n"
+            "The town council approved a new budget on Tuesday to repair the old river bridge, "
+            "which has been closed since the spring floods.\n"
+            "Work on the bridge will start in May and should take about a year, the council "
+            "said, and most of the money goes to the new steel frame.\n"
+            "Residents have complained for months about the detour, which adds twenty minutes "
+            "to every trip into town, according to council news.\n")
+    assert textclean.clean(text, input="text").headline == "Lorries face a longer detour"

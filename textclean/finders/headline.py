@@ -239,6 +239,16 @@ def _first_prose(doc: Document, titles: list[str]) -> int:
     return end - 1
 
 
+def _caps_menu(block: Block) -> bool:
+    """A few words in capitals in a row: a menu or a notice ("NEWS SPORTS WEATHER")."""
+    return block.words <= CAPS_MENU_WORDS and bool(_CAPS_RUN.search(block.text))
+
+
+def _page_control(block: Block) -> bool:
+    """A short line naming a page control (share, print, subscribe, sign in)."""
+    return block.words <= 6 and bool(_CONTROL.search(block.text))
+
+
 def _over_deck(doc: Document, page: _Page, scores: dict[int, float], best: int) -> int:
     """The line just above the winner when it reads as the headline of a deck.
 
@@ -259,6 +269,7 @@ def _over_deck(doc: Document, page: _Page, scores: dict[int, float], best: int) 
     block = blocks[above]
     if (block.words < DECK_HEAD_WORDS or _ends_sentence(block) or not _possible_title(block)
             or _BYLINE.match(block.text) or _LABEL.match(block.text)
+            or _caps_menu(block) or _page_control(block)
             or _norm(blocks[best].text) in _norm(block.text)):
         return best
     words = _content_words(block.text)
@@ -343,9 +354,9 @@ class Headline(Filter):
         if block.words >= 6 and _ends_sentence(block):
             score -= DECK_PENALTY  # a standfirst or caption: a headline seldom ends in a full stop
         if (_NAV_MARK.search(text) or _NUMBERED.match(text) or _BYLINE.match(text)
-                or _LABEL.match(text) or block.words <= CAPS_MENU_WORDS and _CAPS_RUN.search(text)):
+                or _LABEL.match(text) or _caps_menu(block)):
             score -= 2.0
-        if _CONTROL.search(text) and block.words <= 6:
+        if _page_control(block):
             score -= 2.0
         if block.words <= 8 and _ROLE.search(text):
             score -= 2.0  # an author line: it sits by the date line as a headline does
