@@ -167,6 +167,23 @@ def test_wrapped_and_fragmented_pages_finish(page_expr: str) -> None:
     assert result["ok"], result
 
 
+def test_very_deep_nesting_in_the_fallback_parser_finishes_with_its_text() -> None:
+    # Past libxml2's depth limit the page goes through BeautifulSoup, and lxml
+    # checks each new element's ancestors: 50,000 levels took 16 s.
+    result = clean_in_child(
+        f"\"<div class='a'>\" * 50_000 + {PROSE!r} + '</div>' * 50_000", timeout=10)
+    assert result["ok"], result
+    assert result["body"] == PROSE[:200]
+
+
+def test_one_paragraph_repeated_thousands_of_times_finishes() -> None:
+    # The pull-quote search looked at every copy of a line for every copy
+    # (4,000 copies: 12 s).
+    result = clean_in_child(f"'<html><body>' + ('<p>' + {PROSE!r} + '</p>') * 4_500",
+                            timeout=10)
+    assert result["ok"], result
+
+
 def test_page_of_repeated_stories_finishes() -> None:
     result = clean_in_child(
         f"'<html><body>' + ('<div><h2>Part</h2><p>' + {PROSE!r} * 3 + '</p></div>') * 4000",

@@ -57,27 +57,40 @@ class PullQuotes(Filter):
         # the line it lies in by bisecting the line starts.
         page = "\n".join(normed)
         starts = [0, *accumulate(len(t) + 1 for t in normed)][:-1]
+        # The answer depends on the line's words alone (an identical line is
+        # never "longer"), so a line repeated down the page is looked up once.
+        answers: dict[str, bool] = {}
         for i, block in enumerate(kept):
             if not self.min_words <= block.words <= self.max_words or block.role == "heading" \
                     or _INNER_SENTENCE.search(block.text):
                 continue
-            if _repeated_in_longer(normed[i], i, normed, page, starts):
+            needle = normed[i]
+            if needle not in answers:
+                answers[needle] = _repeated_in_longer(needle, normed, page, starts)
+            if answers[needle]:
                 block.remove(self.name, "pull quote repeating a body sentence")
                 nxt = kept[i + 1] if i + 1 < len(kept) else None
                 if nxt is not None and _is_attribution(nxt):
                     nxt.remove(self.name, "attribution of a pull quote")
 
 
-def _repeated_in_longer(needle: str, i: int, normed: list[str], page: str,
-                        starts: list[int]) -> bool:
-    """Whether another, longer line contains line `i`'s words, whole."""
+# A pull quote repeats a sentence once or twice; words found more often than
+# this are a refrain or boilerplate, and searching on would cost time for
+# nothing (quadratic on a page of one line repeated).
+MAX_OCCURRENCES = 20
+
+
+def _repeated_in_longer(needle: str, normed: list[str], page: str, starts: list[int]) -> bool:
+    """Whether a longer line contains the needle's words, whole."""
     if not needle:
         return False
     pos = page.find(needle)
-    while pos != -1:
+    for _ in range(MAX_OCCURRENCES):
+        if pos == -1:
+            return False
         j = bisect_right(starts, pos) - 1
         end = pos + len(needle)
-        if j != i and len(normed[j]) > len(needle) and page[pos - 1:pos] in _EDGE \
+        if len(normed[j]) > len(needle) and page[pos - 1:pos] in _EDGE \
                 and page[end:end + 1] in _EDGE and _adds_words(normed[j], needle):
             return True
         pos = page.find(needle, pos + 1)
