@@ -26,14 +26,20 @@ def data_table_cells(blocks: list[Block]) -> list[bool]:
     reader separates tables by a blank line).
     """
     out = [False] * len(blocks)
+    tags = [b.tag for b in blocks]
+    if "td" not in tags and "th" not in tags:  # text input, and many pages
+        return out
     i = 0
     while i < len(blocks):
+        if tags[i] not in CELLS:
+            i += 1
+            continue
         j = i
-        while j < len(blocks) and blocks[j].tag in CELLS and blocks[j].group == blocks[i].group:
+        while j < len(blocks) and tags[j] in CELLS and blocks[j].group == blocks[i].group:
             j += 1
         if j - i >= MIN_CELLS and _few_links(blocks[i:j]):
             out[i:j] = [True] * (j - i)
-        i = max(j, i + 1)
+        i = j
     return out
 
 

@@ -173,17 +173,23 @@ def _wrapped_prose(blocks: list[Block], t: Thresholds) -> list[bool]:
     as the run it belongs to, it is prose.
     """
     out = [False] * len(blocks)
+    tags = [b.tag for b in blocks]
+    if "pre" not in tags:  # text input, and most pages: nothing to look at
+        return out
     i = 0
     while i < len(blocks):
+        if tags[i] != "pre":
+            i += 1
+            continue
         j = i
-        while j < len(blocks) and blocks[j].tag == "pre":
+        while j < len(blocks) and tags[j] == "pre":
             j += 1
         chars = sum(len(b.text) for b in blocks[i:j])
         stopwords = sum(b.stopword_density * len(b.text) for b in blocks[i:j])
         # Twice the near-good floor: code has some stop words in its comments.
         if chars >= WRAPPED_PRE_CHARS and stopwords >= 2 * t.stopwords_low * chars:
             out[i:j] = [True] * (j - i)
-        i = max(j, i + 1)
+        i = j
     return out
 
 
@@ -243,6 +249,8 @@ def _promote_runs(blocks: list[Block], labels: list[str]) -> list[str]:
     paragraph markup to tell such a run from a thread of short replies.
     """
     out = list(labels)
+    if not {b.tag for b in blocks} & {"p", "li"}:  # text input: no paragraph markup
+        return out
     i = 0
     while i < len(out):
         j = i
