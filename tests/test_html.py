@@ -586,20 +586,24 @@ def test_teaser_blurbs_after_the_marked_article_body_are_left_out() -> None:
     assert "new bridge" not in body
 
 
-def test_a_story_in_short_paragraphs_beats_a_long_disclaimer() -> None:
-    paragraphs = (
-        "The council voted on Tuesday to close the old library in the spring, the mayor said.",
-        "Most of the members said they would support the plan if the county paid its share.",
-        "The new building by the river is expected to open to the public early next year.",
-    )
-    disclaimer = ("Disclaimer: this news article is copyrighted by the agency and published "
-                  "here with its permission; the site is not responsible for its content, "
-                  "and any questions about it should be sent to the agency, which holds all "
-                  "of the rights to it and to the photographs that go with it.")
+_DISCLAIMER = ("Disclaimer: this news article is copyrighted by the agency and published "
+               "here with its permission; the site is not responsible for its content, "
+               "and any questions about it should be sent to the agency, which holds all "
+               "of the rights to it and to the photographs that go with it.")
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("The council voted on Tuesday to close the old library in the spring, the mayor said.",
+     "Most of the members said they would support the plan if the county paid its share.",
+     "The new building by the river is expected to open to the public early next year."),
+    ("The council voted on Tuesday to close the old library in the spring, the mayor said.",
+     "The new building by the river is expected to open to the public early next year."),
+], ids=["three", "two"])
+def test_a_story_in_short_paragraphs_beats_a_long_disclaimer(paragraphs: tuple[str, ...]) -> None:
     markup = page("<ul><li><a href='/n'>News</a></li><li><a href='/s'>Sport</a></li></ul>"
                   + "".join(f"<p>{p}</p>" for p in paragraphs)
                   + "<div><a href='/alerts'>Sign up for alerts</a></div>"
-                  f"<table><tr><td>{disclaimer}</td></tr></table>")
+                  f"<table><tr><td>{_DISCLAIMER}</td></tr></table>")
     body = textclean.clean(markup, input="html").body
     assert body.startswith("The council voted on Tuesday")
     assert "open to the public early next year." in body
@@ -803,34 +807,12 @@ def test_a_story_set_as_a_list_of_short_items_beats_a_long_disclaimer() -> None:
         "Most of the members said they would support the plan if the county paid its share.",
         "The new building by the river is expected to open to the public early next year.",
     )
-    disclaimer = ("Disclaimer: this news article is copyrighted by the agency and published "
-                  "here with its permission; the site is not responsible for its content, "
-                  "and any questions about it should be sent to the agency, which holds all "
-                  "of the rights to it and to the photographs that go with it.")
     story = "<article><ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul></article>"
     markup = page("<ul><li><a href='/n'>News</a></li><li><a href='/s'>Sport</a></li></ul>"
                   f"{story}<div><a href='/alerts'>Sign up for alerts</a></div>"
-                  f"<table><tr><td>{disclaimer}</td></tr></table>")
+                  f"<table><tr><td>{_DISCLAIMER}</td></tr></table>")
     body = textclean.clean(markup, input="html").body
     assert body.startswith("The council voted on Tuesday")
     assert "open to the public early next year." in body
     popup = markup.replace("<article>", "<div class='whats-new'>").replace("</article>", "</div>")
     assert "The council voted" not in textclean.clean(popup, input="html").body
-
-
-def test_a_story_in_two_short_paragraphs_beats_a_long_disclaimer() -> None:
-    paragraphs = (
-        "The council voted on Tuesday to close the old library in the spring, the mayor said.",
-        "The new building by the river is expected to open to the public early next year.",
-    )
-    disclaimer = ("Disclaimer: this news article is copyrighted by the agency and published "
-                  "here with its permission; the site is not responsible for its content, "
-                  "and any questions about it should be sent to the agency, which holds all "
-                  "of the rights to it and to the photographs that go with it.")
-    markup = page("<ul><li><a href='/n'>News</a></li><li><a href='/s'>Sport</a></li></ul>"
-                  + "".join(f"<p>{p}</p>" for p in paragraphs)
-                  + "<div><a href='/alerts'>Sign up for alerts</a></div>"
-                  f"<table><tr><td>{disclaimer}</td></tr></table>")
-    body = textclean.clean(markup, input="html").body
-    assert body.startswith("The council voted on Tuesday")
-    assert "open to the public early next year." in body
