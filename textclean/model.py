@@ -48,6 +48,8 @@ class Block:
     list_item: bool = False
     tag: str = ""
     hints: frozenset[str] = frozenset()
+    # A cell of a data table (HTML; see readers/tables.py).
+    table_cell: bool = False
     # Set by filters on lines the article never runs across (the metadata
     # lines of a comment thread): the body region stops there.
     boundary: bool = False

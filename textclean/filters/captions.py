@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from textclean.filters.base import Filter
-from textclean.filters.tables import data_table_cells
 from textclean.model import Block, Document
 from textclean.registry import register
 
@@ -49,8 +48,10 @@ def looks_like_heading(block: Block) -> bool:
 
 def _caption_shaped(block: Block) -> bool:
     """Caption length, unpunctuated, neither a heading nor preformatted text
-    (a line of command output is not a caption either)."""
-    return (4 <= block.words <= 40 and block.tag != "pre" and not _SENTENCE_END.search(block.text)
+    (a line of command output is not a caption either) nor a data table's
+    cell (unpunctuated by nature)."""
+    return (4 <= block.words <= 40 and block.tag != "pre" and not block.table_cell
+            and not _SENTENCE_END.search(block.text)
             and not looks_like_heading(block) and not _marked_article_text(block))
 
 
@@ -85,10 +86,8 @@ class Captions(Filter):
     name = "captions"
 
     def __call__(self, doc: Document) -> None:
-        cells = data_table_cells(doc.blocks)
         kept = doc.kept()
-        # A data table's cells are unpunctuated by nature: not captions.
-        shaped = [_caption_shaped(b) and not cells[b.index] for b in kept]
+        shaped = [_caption_shaped(b) for b in kept]
         for i, block in enumerate(kept):
             reason = credit_or_dated(block)
             if reason:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from textclean.filters.base import Filter
-from textclean.filters.tables import data_table_cells
 from textclean.model import Block, Document
 from textclean.registry import register
 
@@ -63,10 +62,9 @@ class Navigation(Filter):
 
     def __call__(self, doc: Document) -> None:
         blocks = doc.blocks
-        cells = data_table_cells(blocks) + [False]
         run: list[Block] = []
-        for i, block in enumerate(blocks + [Block(index=-1, text="", words=999)]):
-            if _IN_ARTICLE & block.hints or block.tag == "pre" or cells[i]:
+        for block in blocks + [Block(index=-1, text="", words=999)]:
+            if _IN_ARTICLE & block.hints or block.tag == "pre" or block.table_cell:
                 # Never part of a menu run: it ends one. A <pre> element's
                 # short lines are code or a config file, and a data table's
                 # short cells are figures, not menu items.

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from textclean.filters.base import BlockFilter
-from textclean.filters.tables import data_table_cells
 from textclean.model import Block, Document
 from textclean.registry import register
 
@@ -43,17 +42,8 @@ class Widgets(BlockFilter):
 
     name = "widgets"
 
-    def __init__(self) -> None:
-        self.figures: set[int] = set()
-
-    def __call__(self, doc: Document) -> None:
-        cells = data_table_cells(doc.blocks)
-        self.figures = {b.index for b, cell in zip(doc.blocks, cells, strict=True)
-                        if cell and b.text.isdigit()}
-        super().__call__(doc)
-
     def check(self, block: Block, doc: Document) -> str | None:
-        if block.index in self.figures:
+        if block.table_cell and block.text.isdigit():
             return None  # a figure in a data table ("1947"), not a share count
         if block.words <= 12 and len(block.text) <= 120 and _CONTROL_LINE.match(block.text):
             return "page control (share, print, sign-in, subscribe)"

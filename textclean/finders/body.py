@@ -14,7 +14,6 @@ import re
 
 from textclean.filters.base import Filter
 from textclean.filters.captions import looks_like_heading
-from textclean.filters.tables import data_table_cells
 from textclean.model import Block, Document
 from textclean.registry import register
 
@@ -209,15 +208,14 @@ def _tables_as_units(blocks: list[Block], labels: list[str]) -> list[str]:
     neighbour is nearest and the table comes out in scraps; judged as one
     block, it follows the text around it like any short block.
     """
-    cells = data_table_cells(blocks)
     out = list(labels)
     i = 0
     while i < len(blocks):
-        if not cells[i]:
+        if not blocks[i].table_cell:
             i += 1
             continue
         j = i
-        while j < len(blocks) and cells[j] and blocks[j].group == blocks[i].group:
+        while j < len(blocks) and blocks[j].table_cell and blocks[j].group == blocks[i].group:
             j += 1
         before = next((labels[k] for k in range(i - 1, -1, -1) if labels[k] in _DECIDED), BAD)
         after = next((labels[k] for k in range(j, len(labels)) if labels[k] in _DECIDED), BAD)
@@ -280,13 +278,14 @@ _DECIDED = frozenset({GOOD, BAD})
 _DECIDED_OR_NEAR = frozenset({GOOD, BAD, NEARGOOD})
 
 
-def revise(labels: list[str], marked: list[bool] | None = None) -> list[str]:
+def revise(labels: list[str], blocks: list[Block] | None = None) -> list[str]:
     """jusText's context pass: short and near-good blocks follow their neighbours.
 
     Short blocks are revised left to right, each seeing the revisions before
     it, as in jusText; near-good blocks then follow the revised labels. A
     short line between good and bad text that the markup places in the
-    article body (`marked`) is good: the markup breaks the tie.
+    article body (judged from `blocks`, only at such a tie) is good: the
+    markup breaks the tie.
     """
     out = list(labels)
     after = _nearest(labels, _DECIDED, -1)
@@ -297,7 +296,7 @@ def revise(labels: list[str], marked: list[bool] | None = None) -> list[str]:
             nxt = after[i]
             if prev == nxt:
                 out[i] = prev
-            elif marked is not None and marked[i]:
+            elif blocks is not None and _marked_short_line(blocks[i]):
                 out[i] = GOOD
             elif (prev == BAD and prev_near == NEARGOOD) or \
                     (nxt == BAD and after_near[i] == NEARGOOD):
@@ -554,9 +553,8 @@ class Body(Filter):
             # a form between two article paragraphs does not split them.
             initial = [SHORT if _form_widget_line(b) and x != BAD else x
                        for b, x in zip(blocks, initial, strict=True)]
-        marked = [_marked_short_line(b) for b in blocks]
         labels = revise(_promote_runs(blocks, _promote_wrapped(blocks, initial, self.thresholds)),
-                        marked)
+                        blocks)
         labels = _tables_as_units(blocks, labels)
         if GOOD not in labels:
             # A short article has no block long enough to be "good" on its

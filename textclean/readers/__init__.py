@@ -27,6 +27,7 @@ from textclean.config import Config
 from textclean.model import Block, Document, PageMeta
 from textclean.readers.decode import decode_bytes, fix_mojibake
 from textclean.readers.features import annotate
+from textclean.readers.tables import mark_data_tables
 from textclean.readers.text import read_text
 
 PageInput = str | bytes | bytearray | memoryview
@@ -201,6 +202,7 @@ def read(page: PageInput, config: Config) -> Document:
             text, encoded = text[1:], None
         blocks, meta = read_html(text, encoded)
         _repair_html(blocks, meta)
+        mark_data_tables(blocks)
         doc = Document(blocks=blocks, meta=meta)
     else:
         text = repair(text).removeprefix("\ufeff")

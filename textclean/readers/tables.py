@@ -4,8 +4,9 @@ A table of figures or a list of films renders one cell a line, and every
 cell is short ("1947", "Yes", "~4.8M"): line by line it looks like a menu,
 a share count or a link list, and the filters and the body finder would cut
 it into scraps. A menu set as a table is link after link; a data table has
-words of its own in most of its cells. This module only recognises the
-cells; the filters and the body step decide what to do with them.
+words of its own in most of its cells. The reader marks the cells once
+(`Block.table_cell`); the filters and the body step decide what to do with
+them.
 """
 
 from __future__ import annotations
@@ -19,16 +20,15 @@ MIN_CELLS = 4
 MAX_LINK_SHARE = 0.5
 
 
-def data_table_cells(blocks: list[Block]) -> list[bool]:
-    """For every line, whether it is a cell of a data table.
+def mark_data_tables(blocks: list[Block]) -> None:
+    """Set `table_cell` on every line that is a cell of a data table.
 
     A table is a run of consecutive cell lines in one paragraph group (the
     reader separates tables by a blank line).
     """
-    out = [False] * len(blocks)
     tags = [b.tag for b in blocks]
-    if "td" not in tags and "th" not in tags:  # text input, and many pages
-        return out
+    if "td" not in tags and "th" not in tags:
+        return
     i = 0
     while i < len(blocks):
         if tags[i] not in CELLS:
@@ -38,9 +38,9 @@ def data_table_cells(blocks: list[Block]) -> list[bool]:
         while j < len(blocks) and tags[j] in CELLS and blocks[j].group == blocks[i].group:
             j += 1
         if j - i >= MIN_CELLS and _few_links(blocks[i:j]):
-            out[i:j] = [True] * (j - i)
+            for block in blocks[i:j]:
+                block.table_cell = True
         i = j
-    return out
 
 
 def _few_links(cells: list[Block]) -> bool:
