@@ -19,10 +19,10 @@ _WORD_OR_SEPARATOR = re.compile(r"\w+|\0")
 # which `\w` does not match: "\w+" would cut a Hindi word in two or three,
 # and no stop word would ever be found whole. The dandas (U+0964-5) end
 # sentences and stay out.
-_MARKED_SCRIPT = re.compile(r"[\u0900-\u0963\u0966-\u0dff\u0f00-\u109f\u1780-\u17ff]")
-_MARKED_WORD = re.compile(r"[\w\u0900-\u0963\u0966-\u0dff\u0f00-\u109f\u1780-\u17ff]+")
-_MARKED_WORD_OR_SEPARATOR = re.compile(
-    r"[\w\u0900-\u0963\u0966-\u0dff\u0f00-\u109f\u1780-\u17ff]+|\0")
+_MARKED_RANGES = r"\u0900-\u0963\u0966-\u0dff\u0f00-\u109f\u1780-\u17ff"
+_MARKED_SCRIPT = re.compile(f"[{_MARKED_RANGES}]")
+_MARKED_WORD = re.compile(rf"[\w{_MARKED_RANGES}]+")
+_MARKED_WORD_OR_SEPARATOR = re.compile(rf"[\w{_MARKED_RANGES}]+|\0")
 # Scripts written without spaces: count characters, two to a word, so that
 # length thresholds mean roughly the same thing in Chinese or Japanese.
 _DENSE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")

@@ -108,15 +108,18 @@ def _detect(lines: list[str], had_references: bool) -> Shape:
     return "lynx" if _ascending(numbers) or _lynx_margin(sample) else "plain"
 
 
+_NON_BLANK_LINE = re.compile(r"^[^\S\n]*\S", re.MULTILINE)
+_MARGIN_LINE = re.compile(r"^   [^ \t\n]", re.MULTILINE)
+
+
 def _lynx_margin(lines: list[str]) -> bool:
     """Most lines start at lynx's three-column margin: a dump made with -nolist,
-    which prints no link numbers and no References list."""
-    counted = margin = 0
-    for line in lines:
-        if line.strip():
-            counted += 1
-            margin += line.startswith("   ") and line[3:4] not in (" ", "\t")
-    return counted >= 10 and margin >= 0.6 * counted
+    which prints no link numbers and no References list. (Counted by regex
+    over the joined lines: a Python loop per line costs more than the rest
+    of the detection.)"""
+    sample = "\n".join(lines)
+    counted = len(_NON_BLANK_LINE.findall(sample))
+    return counted >= 10 and len(_MARGIN_LINE.findall(sample)) >= 0.6 * counted
 
 
 def _ascending(numbers: list[int]) -> bool:
