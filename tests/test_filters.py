@@ -69,6 +69,24 @@ def test_menu_run_is_navigation() -> None:
     assert {by_text[m].removed_by for m in menu} == {"navigation"}
 
 
+def test_select_box_flattened_onto_one_line_is_navigation() -> None:
+    # html2text writes a <select>'s options as one long line of names.
+    options = ("Select Film The Long Dry Summer Rivers of Stone Night Train to Lisbon "
+               "The Farmer and the Sea Blue Valley Days Return of the Water Queen "
+               "Under the Old Bridge Harvest Moon Rising The Last Well Red River Diaries")
+    by_text = _explain(["Dry spring empties reservoirs", options] + PROSE)
+    assert by_text[options].removed_by == "navigation"
+    assert all(by_text[p].kept for p in PROSE)
+
+
+def test_long_sentence_in_title_case_is_not_a_flattened_list() -> None:
+    sentence = ("The Regional Water Authority, The Valley Farmers Union And The National "
+                "Rivers Trust Signed The Agreement On Tuesday After Months Of Talks, Saying "
+                "That The Reservoirs Would Be Refilled Before The Start Of Next Summer.")
+    by_text = _explain(["Dry spring empties reservoirs", sentence] + PROSE)
+    assert by_text[sentence].removed_by != "navigation"
+
+
 def test_promo_list_under_label_goes() -> None:
     promo = ["Related stories", "Floods close roads in the north", "New dam plan approved"]
     by_text = _explain(["Dry spring empties reservoirs"] + PROSE + promo)

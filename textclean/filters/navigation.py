@@ -37,6 +37,26 @@ def _is_word_menu(block: Block) -> bool:
     return sum(1 for t in tokens if _CAPITALISED.match(t)) >= 0.9 * len(tokens)
 
 
+# A select box or menu flattened onto one line: many words, nearly all
+# capitalised, with hardly any punctuation. Prose of that length has a comma
+# or a full stop every twenty words; titles in a list have none.
+FLAT_LIST_WORDS = 25
+FLAT_LIST_CAPITALISED = 0.75
+FLAT_LIST_WORDS_PER_MARK = 20
+_PUNCTUATION = re.compile(r"[.,;:!?。，、]")
+
+
+def _is_flat_list(block: Block) -> bool:
+    if block.words < FLAT_LIST_WORDS or block.text.endswith(_SENTENCE_END):
+        return False
+    words = [t for t in block.text.split() if t[0].isalpha()]
+    if len(words) < FLAT_LIST_WORDS:
+        return False
+    if sum(1 for t in words if t[0].isupper()) < FLAT_LIST_CAPITALISED * len(words):
+        return False
+    return len(_PUNCTUATION.findall(block.text)) * FLAT_LIST_WORDS_PER_MARK <= len(words)
+
+
 # A menu run of an HTML page needs at least this share of its lines linked.
 MIN_LINKED_ITEMS = 0.3
 
@@ -83,6 +103,8 @@ class Navigation(Filter):
                 block.remove(self.name, f"link text ({block.link_density:.0%} of the line)")
             elif _is_word_menu(block):
                 block.remove(self.name, "menu: capitalised words without function words")
+            elif _is_flat_list(block) and not block.table_cell:
+                block.remove(self.name, "a list of names on one line, without punctuation")
             elif len(block.text) <= 200 and _CRUMB_SEPARATOR.search(block.text) \
                     and _BREADCRUMB.match(block.text):
                 block.remove(self.name, "breadcrumb trail")
