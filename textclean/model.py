@@ -100,7 +100,11 @@ class Block:
 
 @dataclass(slots=True)
 class PageMeta:
-    """What the page states about itself (HTML only): hints, never verdicts."""
+    """What the page states about itself: hints, never verdicts.
+
+    Filled from the markup of HTML; from text, only the title, when the text
+    opens with the page's printed <title>.
+    """
 
     title: str = ""
     headlines: list[str] = field(default_factory=list)

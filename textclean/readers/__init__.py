@@ -29,6 +29,7 @@ from textclean.readers.decode import decode_bytes, fix_mojibake
 from textclean.readers.features import annotate
 from textclean.readers.tables import mark_data_tables
 from textclean.readers.text import read_text
+from textclean.readers.titles import title_from_first_line
 
 PageInput = str | bytes | bytearray | memoryview
 
@@ -206,7 +207,8 @@ def read(page: PageInput, config: Config) -> Document:
         doc = Document(blocks=blocks, meta=meta)
     else:
         text = repair(text).removeprefix("\ufeff")
-        doc = Document(blocks=read_text(cut_long_lines(text, config.max_line_chars)))
+        blocks = read_text(cut_long_lines(text, config.max_line_chars))
+        doc = Document(blocks=blocks, meta=title_from_first_line(blocks) or PageMeta())
     _cap_blocks(doc.blocks, config.max_line_chars)
     doc.reference_date = config.reference_date
     doc.language = annotate(doc.blocks, config.language or doc.meta.language)

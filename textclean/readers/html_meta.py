@@ -18,11 +18,8 @@ from typing import Any
 from lxml.etree import _Element
 
 from textclean.model import PageMeta
+from textclean.readers.titles import clean_title
 
-# A site-name suffix: " - Site", " | Site", " :: Site", " — Site", " « Site".
-# Titles are whitespace-normalised first; bounded runs keep a search over a
-# long title of spaces linear.
-_TITLE_SEPARATOR = re.compile(r"\s{1,3}(?:[|\-–—·•»«/:]|::)\s{1,3}")
 _SPACES = re.compile(r"\s+")
 _DATE_START = re.compile(r"^\s*(?:1[89]|2[01])\d\d[-/.]?\d")
 _ARTICLE_TYPES = frozenset({
@@ -65,33 +62,6 @@ def url_date(url: str | None) -> str | None:
     """The date in a page's URL as YYYY-MM-DD: sites file stories by their first day."""
     m = _URL_DATE.search(url or "")
     return "-".join(m.groups()) if m else None
-
-
-def clean_title(title: str) -> str:
-    """<title> without its site-name part.
-
-    The site name is the shorter side of the last separator ("Story - Site")
-    or of the first one ("Site | Story"); a title whose parts are all long is
-    left whole, since a colon or dash may belong to the headline itself.
-    """
-    title = _SPACES.sub(" ", title).strip()
-    parts = _TITLE_SEPARATOR.split(title)
-    if len(parts) < 2:
-        return title
-    head, last = title[: _last_separator(title)], parts[-1]
-    if len(last.split()) <= 4 and len(head.split()) >= 2:
-        return clean_title(head) if len(parts) > 2 and len(parts[-2].split()) <= 4 else head
-    first = parts[0]
-    if len(first.split()) <= 3 and len(" ".join(parts[1:]).split()) >= 3:
-        return title[len(first):].lstrip(" |-–—·•»«/:")
-    return title
-
-
-def _last_separator(title: str) -> int:
-    start = 0
-    for m in _TITLE_SEPARATOR.finditer(title):
-        start = m.start()
-    return start
 
 
 def _text(value: object) -> str:
