@@ -627,23 +627,36 @@ def test_unpunctuated_article_paragraphs_and_list_items_are_not_captions() -> No
     assert "A view of the old library" not in body  # a caption outside any list or <p>
 
 
-def test_the_class_token_scan_finds_what_the_word_table_finds() -> None:
-    """The scan puts a look-ahead for the first characters of the words in
-    front of the word table; it must find the very same matches."""
+def _table_hints(token: str) -> frozenset[str]:
+    """What the whole word table finds in a token, the way it reads."""
+    hints = [html_reader._GROUP_HINT[m.lastgroup or ""]
+             for m in html_reader._CLASS_RE.finditer(token)]
+    return frozenset().union(*(html_reader._IMPLIED.get(h, {h}) for h in hints))
+
+
+def test_the_row_scan_finds_what_the_word_table_finds() -> None:
+    """Only the rows whose needed strings a token contains are scanned; the
+    hints must be those of the whole table, whichever rows overlap."""
     words = ["article", "body", "ad", "2", "slot", "nav", "y", "comment", "ary", "side",
-             "bar", "x", "crumbs", "sign", "up", "entry", "content", "top", "i", "l"]
+             "bar", "x", "crumbs", "sign", "up", "entry", "content", "top", "i", "l",
+             "date", "line", "advert", "main", "post", "s", "share", "most", "read"]
     tokens = [a + b for a in words for b in words] + words
+    tokens += [a + b + c for a in words[:12] for b in words for c in words[:12]]
+    assert html_reader._ROW_NEEDS is not None
     for token in tokens:
-        expected = [(m.span(), m.lastgroup) for m in html_reader._CLASS_RE.finditer(token)]
-        assert [(m.span(), m.lastgroup)
-                for m in html_reader._CLASS_SCAN.finditer(token)] == expected, token
-    assert html_reader._CLASS_SCAN.pattern.startswith("(?=[")
+        assert html_reader._scan_hints(token) == _table_hints(token), token
 
 
-@pytest.mark.parametrize("pattern", [r"a|(?i:b)", r"a*", r"\w+x", r"[^a]b"])
-def test_the_class_token_scan_falls_back_to_the_pattern(pattern: str) -> None:
-    compiled = re.compile(pattern)
-    assert html_reader._scan_pattern(compiled) is compiled
+def test_the_row_scan_works_without_row_needs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html_reader, "_ROW_NEEDS", None)
+    for token in ("articlebody", "adslot", "navigation", "xyz"):
+        assert html_reader._scan_hints(token) == _table_hints(token)
+
+
+def test_the_needed_strings_search_finds_the_longest_at_each_position() -> None:
+    pattern = re.compile(f"(?=({html_reader._longest_trie(['ad', 'adv', 'advert', 'dv'])}))")
+    assert pattern.findall("xadvertx") == ["advert", "dv"]
+    assert pattern.findall("adve") == ["adv", "dv"]
 
 
 def test_an_article_whose_class_names_its_tags_is_still_the_article() -> None:

@@ -15,6 +15,7 @@ inherited down a stack. Metadata is collected in the same pass.
 from __future__ import annotations
 
 import importlib
+import operator
 import re
 import warnings
 from collections.abc import Iterator
@@ -163,14 +164,13 @@ def _token_hints(token: str) -> frozenset[str]:
     string keeps the big alternation off the hot path: utility-class pages
     have thousands of distinct class strings but few distinct tokens. Most
     tokens name nothing, and a search for the words every match needs
-    rejects them at a fraction of the alternation's cost.
+    rejects them at a fraction of the table's cost.
     """
     found = _token_cache.get(token)
     if found is None:
         found = _EMPTY
         if _MATCH_NEEDS is None or _MATCH_NEEDS.search(token):
-            found = frozenset().union(*(_IMPLIED.get(hint, {hint}) for hint in (
-                _GROUP_HINT[m.lastgroup] for m in _CLASS_SCAN.finditer(token) if m.lastgroup)))
+            found = _scan_hints(token)
         if len(_token_cache) > _CACHE_LIMIT:
             _token_cache.clear()
         _token_cache[token] = found
@@ -202,14 +202,21 @@ def _string_hints(words: str) -> frozenset[str]:
     time, each cached: a new class string mostly repeats words seen before
     (`post-163 post hentry`), and only a pair of runs across two words needs
     a lookup."""
+    word_hints, token_hints = _word_cache.get, _token_cache.get
     hints: set[str] = set()
     previous = ""
     for word in words.split():
-        own, first, last = _word_hints(word)
-        hints |= own
+        own, first, last = word_hints(word) or _word_hints(word)
+        if own:
+            hints |= own
         if first:
             if previous:
-                hints |= _known_token_hints(previous + first)
+                pair = previous + first
+                found = token_hints(pair)
+                if found is None:
+                    found = _token_hints(pair)
+                if found:
+                    hints |= found
             previous = last
     return frozenset(hints) if hints else _EMPTY
 
@@ -226,25 +233,25 @@ def _word_hints(word: str) -> tuple[frozenset[str], str, str]:
         lowered = word.lower()
         if lowered != word:  # camel case can only split where there are capitals
             lowered = _CAMEL.sub(" ", word).lower()
-        tokens = _ALNUM_RUN.findall(lowered)
-        hints: set[str] = set()
-        previous = ""
-        for token in tokens:
-            hints |= _known_token_hints(token)
-            if previous:
-                hints |= _known_token_hints(previous + token)
-            previous = token
-        found = (frozenset(hints) if hints else _EMPTY,
-                 tokens[0] if tokens else "", previous)
+        runs = _ALNUM_RUN.findall(lowered)
+        found = (_runs_hints(runs), runs[0], runs[-1]) if runs else (_EMPTY, "", "")
         if len(_word_cache) > _CACHE_LIMIT:
             _word_cache.clear()
         _word_cache[word] = found
     return found
 
 
-def _known_token_hints(token: str) -> frozenset[str]:
-    cached = _token_cache.get(token)
-    return _token_hints(token) if cached is None else cached
+def _runs_hints(runs: list[str]) -> frozenset[str]:
+    """Hints of each run and of each two adjacent runs together."""
+    token_hints = _token_cache.get
+    hints: set[str] = set()
+    for token in (*runs, *map(operator.add, runs, runs[1:])):
+        found = token_hints(token)
+        if found is None:
+            found = _token_hints(token)
+        if found:
+            hints |= found
+    return frozenset(hints) if hints else _EMPTY
 
 
 def _needed_strings(items: Any) -> frozenset[str] | None:
@@ -323,71 +330,89 @@ def _trie(strings: list[str]) -> str:
 _MATCH_NEEDS = _needs_search(_CLASS_RE)
 
 
-def _first_chars(items: Any) -> tuple[set[str], bool] | None:
-    """The characters a match of a parsed regex sequence can start with, as
-    character-class items, and whether it can match without consuming any.
+def _longest_trie(strings: list[str]) -> str:
+    """A regex that matches the longest of `strings` (non-empty) that starts
+    where it is tried: a string that ends where others go on is followed by
+    the rest as a greedy option, so every string stays findable."""
+    by_first: dict[str, list[str]] = {}
+    for string in strings:
+        by_first.setdefault(string[0], []).append(string[1:])
+    branches = []
+    for first, rests in sorted(by_first.items()):
+        longer = [rest for rest in rests if rest]
+        branch = re.escape(first)
+        if longer:
+            branch += f"(?:{_longest_trie(longer)})?" if "" in rests else _longest_trie(longer)
+        branches.append(branch)
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    None for a construct this does not know (or a negated class), which
-    means any character may start a match.
+
+# The word table a row at a time: a token names only the rows whose needed
+# strings it contains, and a scan of those few rows is far cheaper than the
+# 24-way alternation (see `_scan_rows`).
+_ROW_PATTERNS = [re.compile(pattern) for _, pattern in _CLASS_WORDS]
+_ROW_HINT_SETS = [_IMPLIED.get(hint, frozenset({hint})) for hint, _ in _CLASS_WORDS]
+
+
+def _row_needs() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]] | None:
+    """A search for every needed string of any row, the longest at each
+    position (in a look-ahead, so that overlapping ones are all found), and
+    for each string it can find, the rows that need it or a prefix of it
+    (which it then contains too). None when a row's needs are not known."""
+    needs = []
+    for pattern in _ROW_PATTERNS:
+        parsed = _parsed(pattern)
+        row = None if parsed is None else _needed_strings(parsed)
+        if not row:
+            return None
+        needs.append(row)
+    strings = sorted(set().union(*needs))
+    rows = {string: tuple(i for i, row in enumerate(needs)
+                          if any(string.startswith(need) for need in row))
+            for string in strings}
+    return re.compile(f"(?=({_longest_trie(strings)}))"), rows
+
+
+_ROW_NEEDS = _row_needs()
+
+
+def _scan_hints(token: str) -> frozenset[str]:
+    """The hints of the word table's matches in a token, as
+    `_CLASS_RE.finditer` finds them."""
+    if _ROW_NEEDS is None:
+        hints = [_GROUP_HINT[m.lastgroup] for m in _CLASS_RE.finditer(token) if m.lastgroup]
+        return frozenset().union(*(_IMPLIED.get(hint, {hint}) for hint in hints))
+    finder, rows_needing = _ROW_NEEDS
+    rows = sorted(set().union(*map(rows_needing.__getitem__, finder.findall(token))))
+    found = [_ROW_HINT_SETS[row] for row in _scan_rows(token, rows)]
+    return found[0] if len(found) == 1 else frozenset().union(*found)
+
+
+def _scan_rows(token: str, rows: list[int]) -> list[int]:
+    """The rows of the matches `_CLASS_RE.finditer` finds in `token` (each
+    at least once), given the rows, in order, that can match in it at all.
+
+    The alternation matches at the leftmost position where any row does,
+    with the first row that matches there, and goes on from the end of the
+    match: so the leftmost match of each row from there on decides, ties to
+    the earlier row. A row that cannot match anywhere in the token cannot
+    change that, and leaving it out is what makes this fast.
     """
-    chars: set[str] = set()
-    for op, arg in items:
-        if op is _sre.LITERAL:
-            return chars | {re.escape(chr(arg))}, False
-        if op is _sre.IN:
-            return _class_items(arg, chars)
-        if op is _sre.AT or op is _sre.ASSERT_NOT:
-            continue  # zero-width: the next item consumes the first character
-        if op is _sre.SUBPATTERN and not arg[1]:
-            found = _first_chars(arg[-1])
-        elif op is _sre.BRANCH:
-            branches = [_first_chars(alternative) for alternative in arg[1]]
-            if any(b is None for b in branches):
-                return None
-            found = (set().union(*(b[0] for b in branches if b)),
-                     any(b[1] for b in branches if b))
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
-            inner = _first_chars(arg[2])
-            found = None if inner is None else (inner[0], inner[1] or arg[0] == 0)
-        else:
-            return None
-        if found is None:
-            return None
-        chars |= found[0]
-        if not found[1]:
-            return chars, False
-    return chars, True
-
-
-def _class_items(items: Any, chars: set[str]) -> tuple[set[str], bool] | None:
-    """`chars` with the members of a parsed character class."""
-    for op, arg in items:
-        if op is _sre.LITERAL:
-            chars = chars | {re.escape(chr(arg))}
-        elif op is _sre.RANGE:
-            chars = chars | {f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}"}
-        elif op is _sre.CATEGORY and arg is _sre.CATEGORY_DIGIT:
-            chars = chars | {r"\d"}
-        else:
-            return None
-    return chars, False
-
-
-def _scan_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """`pattern` behind a look-ahead for the characters a match starts with.
-
-    The same matches, found faster: the engine tries every alternative at
-    every position of a token, and the look-ahead turns most positions away
-    at once. `pattern` itself when its first characters are not known.
-    """
-    parsed = _parsed(pattern)
-    first = None if parsed is None else _first_chars(parsed)
-    if first is None or first[1] or not first[0]:
-        return pattern
-    return re.compile(f"(?=[{''.join(sorted(first[0]))}])(?:{pattern.pattern})", pattern.flags)
-
-
-_CLASS_SCAN = _scan_pattern(_CLASS_RE)
+    if len(rows) == 1:
+        return rows if _ROW_PATTERNS[rows[0]].search(token) else []
+    found: list[int] = []
+    pos = 0
+    while True:
+        first: re.Match[str] | None = None
+        row = 0
+        for i in rows:
+            m = _ROW_PATTERNS[i].search(token, pos)
+            if m is not None and (first is None or m.start() < first.start()):
+                first, row = m, i
+        if first is None:
+            return found
+        found.append(row)
+        pos = first.end()  # a match holds a needed string, so it is never empty
 
 
 _HINT_KEYS = frozenset({"class", "id", "role", "itemprop", "itemtype"})
