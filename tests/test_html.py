@@ -829,3 +829,27 @@ def test_a_story_set_as_a_list_of_short_items_beats_a_long_disclaimer() -> None:
     assert "open to the public early next year." in body
     popup = markup.replace("<article>", "<div class='whats-new'>").replace("</article>", "</div>")
     assert "The council voted" not in textclean.clean(popup, input="html").body
+
+
+def test_linked_items_of_a_list_the_article_keeps_are_kept() -> None:
+    """A changelog links every bug it names: such an item alone reads as a
+    link, but its list is the article's."""
+    prose = "".join(f"<li>The team made the {w} dialog faster and fixed its layout on small "
+                    "screens, which users had asked for since the spring</li>"
+                    for w in ("print", "save"))
+    linked = "".join(f"<li><a href='/b{i}'>Bug {i} - the {w} window opens on top of "
+                     "another</a></li>" for i, w in enumerate(("video", "player", "audio")))
+    story = "".join(f"<p>{_PROSE.replace('council', w)}</p>" for w in ("council", "board"))
+    markup = page(f"<div class='article-body'>{story}<ul>{prose}{linked}</ul>{story}</div>")
+    body = textclean.clean(markup, input="html").body
+    assert "Bug 1 - the player window opens on top of another" in body
+
+
+def test_a_code_sample_between_paragraphs_is_kept_whole() -> None:
+    code = ("<pre>const sizes = {\n  small: 1,\n  large: 9,\n};\n"
+            "function size(n) {\n  return n &gt; 5 ? sizes.large : sizes.small;\n}</pre>")
+    story = "".join(f"<p>{_PROSE.replace('council', w)}</p>" for w in ("council", "board"))
+    markup = page(f"<article>{story}{code}{story}</article>")
+    lines = textclean.clean(markup, input="html").body.splitlines()
+    for line in ("small: 1,", "};", "}"):
+        assert line in lines

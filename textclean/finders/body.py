@@ -501,6 +501,52 @@ def extend(blocks: list[Block], initial: list[str], start: int, end: int,
     return new_start, new_end
 
 
+def list_siblings(blocks: list[Block], labels: list[str], start: int,
+                  end: int) -> list[str]:
+    """Items of a list in the article region are kept when another item of
+    the same list is (HTML).
+
+    A changelog that links every bug it names, a recipe's "2 eggs": alone
+    such an item reads as a link or a scrap, but the list it belongs to is
+    the article's. Items the filters removed stay removed.
+    """
+    out = list(labels)
+    kept_lists = {b.group for b, x in zip(blocks[start:end], labels[start:end], strict=True)
+                  if x == GOOD and b.tag == "li" and not b.removed}
+    if not kept_lists:
+        return out
+    for i in range(start, end):
+        block = blocks[i]
+        if out[i] != GOOD and block.tag == "li" and block.group in kept_lists \
+                and not block.removed:
+            out[i] = block.label = GOOD
+    return out
+
+
+def preformatted_units(blocks: list[Block], labels: list[str], start: int,
+                       end: int) -> list[str]:
+    """A <pre> element inside the article region is kept whole (HTML).
+
+    A code sample or a terminal session is the article's, but its lines
+    are scraps ("};", "$ cd ..") that the labels drop one by one, leaving
+    half a listing. Lines the filters removed stay removed.
+    """
+    out = list(labels)
+    i = start
+    while i < end:
+        if blocks[i].tag != "pre":
+            i += 1
+            continue
+        j = i
+        while j < end and blocks[j].tag == "pre" and blocks[j].group == blocks[i].group:
+            j += 1
+        for k in range(i, j):
+            if out[k] != GOOD and not blocks[k].removed:
+                out[k] = blocks[k].label = GOOD
+        i = j
+    return out
+
+
 # Forms holding more than this share of the page's prose wrap the page.
 FORM_WRAPPER_SHARE = 0.75
 
@@ -576,6 +622,8 @@ class Body(Filter):
                 labels[i] = blocks[i].label = GOOD
             start, end = new_start, new_end
         doc.body_start, doc.body_end = start, end
+        labels = list_siblings(blocks, labels, start, end)
+        labels = preformatted_units(blocks, labels, start, end)
         for i, block in enumerate(blocks):
             if not start <= i < end:
                 block.remove(self.name, "outside the article region")
