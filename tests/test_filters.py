@@ -133,3 +133,28 @@ def test_a_paragraph_repeated_inside_a_longer_repetition_stays() -> None:
 def test_byline_at_the_top_goes() -> None:
     by_text = _explain(["Dry spring empties reservoirs", "By Jane Doe"] + PROSE)
     assert not by_text["By Jane Doe"].kept
+
+
+_TOOLBAR = ["Wayback Machine", "Mar APR Sep", "Previous capture 16 Next capture", "2004 2005 2007",
+            "20 captures", "13 Apr 2005 - 12 Apr 2011", "About this capture", "COLLECTED BY",
+            "Collection: news_crawl",
+            "Crawl performed by a web archive. This data is currently not publicly accessible."]
+
+
+def test_web_archive_toolbar_goes_and_never_names_the_page() -> None:
+    article, decisions = textclean.explain(
+        "\n".join([*_TOOLBAR, "Dry spring empties reservoirs", *PROSE]), input="text")
+    assert [d.removed_by for d in decisions[:len(_TOOLBAR)]] == ["archive"] * len(_TOOLBAR)
+    assert article.headline == "Dry spring empties reservoirs"
+    assert article.dateline is None or "2005" not in article.dateline.text
+    assert article.body == "\n\n".join(PROSE)
+
+
+def test_a_story_about_the_web_archive_is_not_its_toolbar() -> None:
+    story = ["Wayback Machine passes a trillion captures",
+             "The web archive said on Tuesday that its Wayback Machine now holds more than a "
+             "trillion captures of web pages, gathered by its crawlers since 1996.",
+             *PROSE]
+    article = textclean.clean("\n\n".join(story), input="text")
+    assert article.headline == story[0]
+    assert article.body.startswith("The web archive said")

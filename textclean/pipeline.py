@@ -23,6 +23,7 @@ from textclean.registry import Step, create
 
 DEFAULT_STEPS: tuple[str, ...] = (
     "dom",  # DOM hints: nav/footer/aside containers, link density
+    "archive",       # a web archive's replay toolbar at the top
     "code",          # script and style text leaked into the page
     "notices",       # browser-upgrade, enable-JavaScript, cookie notices
     "legal",         # copyright and "not responsible for external sites"

@@ -60,10 +60,11 @@ _EMBED_OR_COMMENT = re.compile(
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _TRAILING_SEPARATOR = re.compile(r"\s{0,3}(?:--?|—|–|:|\||·)?")
 _UNLIKELY = {"legal": -4.0, "comments": -2.5, "promo": -1.2, "navigation": -0.8,
-             "captions": -1.5, "widgets": -0.3}
+             "captions": -1.5, "widgets": -0.3, "archive": -10.0}
 # Menus sweep up the short date line under a headline with the links round it.
 _DIGIT = re.compile(r"\d")
-_UNLIKELY_DATE_ONLY = {"legal": -4.0, "comments": -2.5, "promo": -0.8, "captions": -1.0}
+_UNLIKELY_DATE_ONLY = {"legal": -4.0, "comments": -2.5, "promo": -0.8, "captions": -1.0,
+                       "archive": -10.0}
 
 
 @dataclass(slots=True)

@@ -40,8 +40,9 @@ _LABEL = re.compile(r"^(?:tags?|courtesy|source|filed under|categor(?:y|ies)|key
 _ROLE = re.compile(r"\b(?:staff|correspondent|reporter|editor|producer|writer|contributor"
                    r"|columnist|agencies|bureau chief)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:;,。！？、।][\"”’'»)]?$")
-_UNLIKELY = frozenset({"widgets", "notices", "legal", "comments", "captions", "bylines"})
-_NEVER_TITLE = frozenset({"widgets", "notices", "legal", "comments"})
+_UNLIKELY = frozenset({"widgets", "notices", "legal", "comments", "captions", "bylines",
+                       "archive", "title"})
+_NEVER_TITLE = frozenset({"widgets", "notices", "legal", "comments", "archive", "title"})
 
 
 # A line ending in an initialism ("... in the U.S.") has no full stop of its own.

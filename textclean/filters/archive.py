@@ -1,0 +1,65 @@
+"""The replay toolbar a web archive puts above an archived page.
+
+Pages fetched from the Wayback Machine carry its toolbar in their text when
+rendered by html2text, lynx or a DOM walk: the capture calendar ("Mar APR
+Sep", "2004 2005 2007"), "20 captures", "About this capture", the crawl's
+collection notice. It is one service's interface, the same on every archived
+site, and archived news is a common source for corpora, so its wording is
+worth knowing. The whole toolbar sits at the top of the page: from the top
+to its last recognised line, everything goes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textclean.filters.base import Filter
+from textclean.model import Document
+from textclean.registry import register
+
+# Short lines of the toolbar's controls, and the sentences of its notice
+# about the crawl; a story about web archives has neither in a short line.
+_CONTROL = re.compile(
+    r"wayback machine|\b\d[\d,]{0,12} captures?\b|about this capture|^collected by$"
+    r"|previous capture|next capture|^timestamps$",
+    re.IGNORECASE,
+)
+_NOTICE = re.compile(
+    r"not publicly accessible|crawl (?:data donated|performed) by"
+    r"|crawl data to the internet archive",
+    re.IGNORECASE,
+)
+# The toolbar's collection lines ("Collection: web_pop") only count once the
+# toolbar itself has been recognised.
+_COLLECTION = re.compile(r"^(?:collection|organization):", re.IGNORECASE)
+
+# The toolbar ends within this many lines of the top of the page, and two
+# of its lines must be recognised there.
+TOP_LINES = 40
+MIN_LINES = 2
+MAX_CONTROL_WORDS = 8
+MAX_NOTICE_WORDS = 40
+
+
+def _toolbar_lines(doc: Document) -> list[int]:
+    return [b.index for b in doc.blocks[:TOP_LINES]
+            if b.words <= MAX_CONTROL_WORDS and _CONTROL.search(b.text)
+            or b.words <= MAX_NOTICE_WORDS and _NOTICE.search(b.text)]
+
+
+@register("archive")
+class ArchiveToolbar(Filter):
+    """Removes a web archive's replay toolbar from the top of the page."""
+
+    name = "archive"
+
+    def __call__(self, doc: Document) -> None:
+        found = _toolbar_lines(doc)
+        if len(found) < MIN_LINES:
+            return
+        end = found[-1]
+        blocks = doc.blocks
+        while end + 1 < min(len(blocks), TOP_LINES) and _COLLECTION.match(blocks[end + 1].text):
+            end += 1
+        for block in blocks[:end + 1]:
+            block.remove(self.name, "web archive toolbar")
