@@ -853,3 +853,24 @@ def test_a_code_sample_between_paragraphs_is_kept_whole() -> None:
     lines = textclean.clean(markup, input="html").body.splitlines()
     for line in ("small: 1,", "};", "}"):
         assert line in lines
+
+
+def test_unpunctuated_lines_outside_figure_and_article_markup_are_not_captions() -> None:
+    """A list item among punctuated ones, a layout table's cell or an old
+    page's paragraph that just stops: the markup says nothing of a figure."""
+    def prose(word: str) -> str:
+        return f"<p>{_PROSE.replace('council', word)}</p>"
+
+    item = "<li>Bring the plan for the reading room to the county office in May</li>"
+    cell = "<td>The members will vote on the plan again at their next meeting</td>"
+    stop = "<p>Letters about the library can be sent to the council office by post</p>"
+    markup = page(f"<div>{prose('council')}<ul><li>{_PROSE}</li>{item}<li>{_PROSE}</li></ul>"
+                  f"{prose('board')}<table><tr>{cell}</tr></table>{prose('mayor')}"
+                  f"{stop}{prose('panel')}</div>")
+    body = textclean.clean(markup, input="html").body
+    for line in ("reading room to the county office", "at their next meeting",
+                 "can be sent to the council office"):
+        assert line in body
+    figure = markup.replace(stop, "<figure><div>A view of the old library from the river "
+                                  "bank at dusk</div></figure>")
+    assert "A view of the old library" not in textclean.clean(figure, input="html").body

@@ -51,12 +51,28 @@ def _caption_shaped(block: Block) -> bool:
     (a line of command output is not a caption either) nor a data table's
     cell (unpunctuated by nature)."""
     return (4 <= block.words <= 40 and block.tag != "pre" and not block.table_cell
-            and not _SENTENCE_END.search(block.text)
+            and not _SENTENCE_END.search(block.text) and not _unmarked_line(block)
             and not looks_like_heading(block) and not _marked_article_text(block))
+
+
+_ITEM_TAGS = frozenset({"li", "td", "dd"})
+
+
+def _unmarked_line(block: Block) -> bool:
+    """An HTML line the markup does not place in a figure: a list item or
+    table cell (an item of a list of points, a cell of a layout table,
+    unpunctuated by habit; a slideshow marks its captions as such), or any
+    line of a page region with neither article nor figure markup (an old
+    page's unpunctuated paragraph). Unmarked captions are rarer than such
+    lines on the dev pages; plain text has no markup and is judged by shape."""
+    if not block.tag or block.hints & _FIGURE_HINTS:
+        return False
+    return block.tag in _ITEM_TAGS or not block.hints & _MARKED
 
 
 _ARTICLE_HINTS = frozenset({"articlebody", "main"})
 _FIGURE_HINTS = frozenset({"figure", "caption", "figcaption"})
+_MARKED = _ARTICLE_HINTS | {"article"}
 
 
 def _marked_article_text(block: Block) -> bool:
