@@ -874,3 +874,14 @@ def test_unpunctuated_lines_outside_figure_and_article_markup_are_not_captions()
     figure = markup.replace(stop, "<figure><div>A view of the old library from the river "
                                   "bank at dusk</div></figure>")
     assert "A view of the old library" not in textclean.clean(figure, input="html").body
+
+
+def test_a_short_line_introducing_a_code_sample_is_kept() -> None:
+    story = "".join(f"<p>{_PROSE.replace('council', w)}</p>" for w in ("council", "board"))
+    # The section's heading is a link to itself: a bad line above the steps.
+    steps = ("<h3><a href='#setup'>Setting up the server</a></h3>"
+             "<p>Then open the settings:</p><pre>$ tool config --edit</pre>"
+             "<p>and add:</p><pre>[server]\nport = 8080</pre>")
+    markup = page(f"<article>{story}{steps}{story}</article>")
+    lines = textclean.clean(markup, input="html").body.splitlines()
+    assert "Then open the settings:" in lines and "and add:" in lines

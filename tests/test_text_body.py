@@ -177,3 +177,22 @@ def test_text_taken_node_by_node_from_the_dom_gives_whole_paragraphs() -> None:
     expected = [BeautifulSoup(p, "lxml").get_text() for p in _LINKED_PARAGRAPHS]
     assert article.headline == "Harbour council closes the old ferry pier"
     assert article.body == "\n\n".join(expected)
+
+
+_BLOG_PARAGRAPHS = [
+    "週末一早就出發前往山上的營地 沿路的楓樹已經開始轉紅 車子開得很慢就是想多看幾眼",
+    "到了營地才發現昨晚下過雨 地上到處都是落葉和水窪 只好選擇比較高的位置搭帳篷",
+    "傍晚時分雲霧慢慢散開 對面的山頭被夕陽染成一片金黃 大家都忍不住拿起相機拍個不停",
+    "晚餐是朋友準備的火鍋和烤肉 在寒冷的山上吃起來特別溫暖 聊天聊到很晚才回帳篷休息",
+]
+
+
+def test_chinese_blog_paragraphs_that_pause_with_spaces_are_prose() -> None:
+    # Informal Chinese writing puts a space where a comma would go: without
+    # a punctuation mark the paragraphs used to read as menus.
+    menu = "\n".join(["首頁 相簿 留言板 關於我", "旅遊 露營 美食 攝影"])
+    page = "\n\n".join([menu, *_BLOG_PARAGRAPHS, menu, *_ENGLISH_FOOTER])
+    body = textclean.clean(page, input="text").body
+    for paragraph in _BLOG_PARAGRAPHS:
+        assert paragraph in body
+    assert "首頁 相簿" not in body and "cookies" not in body

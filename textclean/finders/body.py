@@ -46,10 +46,23 @@ _ASIDE_HINTS = frozenset({"caption", "figcaption", "figure"})
 _PROSE_PUNCT = re.compile(r"[.!?,;:。，、！？؟،।]")
 
 
+# A space between two Chinese or Japanese characters: informal writing
+# (blogs, forums) pauses with a space where a comma would go.
+_HAN_PAUSE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff]) (?=[\u3040-\u30ff\u3400-\u9fff])")
+# The pauses of a sentence are this many characters apart at least; a menu
+# of section names has a space every two to four.
+HAN_CLAUSE_CHARS = 10
+
+
 def _prose_score(block: Block) -> float:
     """A stand-in for stop-word density where the page's language has no list:
     prose is punctuated every few words in every language, menus are not."""
-    marks = len(_PROSE_PUNCT.findall(block.text))
+    text = block.text
+    marks = len(_PROSE_PUNCT.findall(text))
+    if not marks and " " in text and not text.isascii():
+        pauses = len(_HAN_PAUSE.findall(text))
+        if pauses and len(text) >= HAN_CLAUSE_CHARS * (pauses + 1):
+            marks = pauses
     return min(0.5, 2.0 * marks / max(1, block.words))
 
 
@@ -547,6 +560,26 @@ def preformatted_units(blocks: list[Block], labels: list[str], start: int,
     return out
 
 
+# An introduction to a list or a code sample is at most this many words.
+INTRODUCTION_WORDS = 30
+
+
+def introductions(blocks: list[Block], labels: list[str], start: int,
+                  end: int) -> list[str]:
+    """A short line ending in a colon, inside the article region and followed
+    by kept text, is kept: it introduces the list, quote or code below it
+    ("and pull that into the repository:"), though alone it is a scrap."""
+    out = list(labels)
+    for i in range(end - 2, start - 1, -1):
+        block = blocks[i]
+        if out[i] != GOOD and out[i + 1] == GOOD and not blocks[i + 1].removed \
+                and block.text.endswith(":") \
+                and block.words <= INTRODUCTION_WORDS and block.link_density < 0.5 \
+                and not block.removed:
+            out[i] = block.label = GOOD
+    return out
+
+
 # Forms holding more than this share of the page's prose wrap the page.
 FORM_WRAPPER_SHARE = 0.75
 
@@ -624,6 +657,7 @@ class Body(Filter):
         doc.body_start, doc.body_end = start, end
         labels = list_siblings(blocks, labels, start, end)
         labels = preformatted_units(blocks, labels, start, end)
+        labels = introductions(blocks, labels, start, end)
         for i, block in enumerate(blocks):
             if not start <= i < end:
                 block.remove(self.name, "outside the article region")
