@@ -200,3 +200,39 @@ def test_capitals_menu_line_is_not_taken_for_the_headline_over_its_deck() -> Non
             "Residents have complained for months about the detour, which adds twenty minutes "
             "to every trip into town, according to council news.\n")
     assert textclean.clean(text, input="text").headline == "Lorries face a longer detour"
+
+
+_WEIGHED_PAGE = ("Island Weekly\nHarbour news\nFerry crews end three-week strike\n"
+                 "The harbour ferry strike ended on Monday when crews voted to accept a new pay "
+                 "offer, ending three weeks of cancelled crossings for island commuters.\n"
+                 "The ferry company said the first crossings would run on Tuesday morning and "
+                 "that the full timetable would be back by the weekend.\n"
+                 "Commuters who bought season tickets will get a refund for the weeks of the "
+                 "strike, the company said in a statement.\n")
+
+
+def test_headline_weights_can_be_given_as_step_options() -> None:
+    """The scoring weights are options of the step, so a caller can refit or reweigh them.
+
+    Weights that only reward distance from the body take the top line.
+    """
+    assert textclean.clean(_WEIGHED_PAGE, input="text").headline == (
+        "Ferry crews end three-week strike")
+    far = {"headline": {"weights": {"bias": 1.0, "distance": 1.0}}}
+    assert textclean.clean(_WEIGHED_PAGE, input="text", options=far).headline == "Island Weekly"
+
+
+def test_weight_tables_name_the_same_features() -> None:
+    """Both weight tables weigh the same features, and every feature a line gets has a weight.
+
+    A pasted table with a misspelt or missing name would silently weigh nothing.
+    """
+    from textclean.finders import headline as hl
+    from textclean.pipeline import Pipeline
+
+    doc = Pipeline(steps=["body"]).run(_WEIGHED_PAGE)
+    found = hl.Headline().candidates(doc)
+    assert found is not None and found[1]
+    seen = {name for c in found[1] for name in c.features}
+    assert seen <= set(hl.HAND_WEIGHTS)
+    assert set(hl.TEXT_WEIGHTS) == set(hl.HAND_WEIGHTS)
