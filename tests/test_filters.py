@@ -34,6 +34,10 @@ def _block(text: str) -> Block:
     (Notices(), "Please enable JavaScript to view the comments."),
     (Legal(), "Copyright © 2024 Example Media Ltd. All rights reserved."),
     (Legal(), "The site is not responsible for the content of external internet sites"),
+    (Legal(), "Stock quotes are delayed at least 15 minutes. Market data provided by Example."),
+    (Legal(), "Reproduction of material from these pages without written permission is prohibited."),
+    (Legal(), "Disclaimer: this blog has no affiliation with any camera maker named on it."),
+    (Legal(), "The content of this site does not constitute medical or legal advice."),
     (Widgets(), "Share this article"),
     (Widgets(), "Print Sponsor"),
     (Widgets(), "Sign in | Register"),
@@ -50,6 +54,8 @@ def test_line_is_removed(step: textclean.BlockFilter, line: str) -> None:
                 "without asking them, in breach of the rules that came into force in 2018."),
     (Legal(), "The judge ruled that the band had not breached copyright when it recorded the "
               "song, ending a dispute that had run for more than five years in three courts."),
+    (Legal(), "Shares fell after the exchange said the quotes were delayed by a network fault "
+              "that took more than an hour to repair on Tuesday morning."),
     (Widgets(), "She said she would share the prize with her brother."),
     (Code(), "Let's see whether the plan works: costs = revenue minus spending, she said."),
     (Code(), "P = 20 mg; A = 100 mg"),

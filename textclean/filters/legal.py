@@ -1,4 +1,11 @@
-"""Copyright, rights and legal lines, and "not responsible for external sites"."""
+"""Copyright, rights and legal lines, and "not responsible for external sites".
+
+Also the site's other standing disclaimers: delayed stock quotes, "has no
+affiliation with", "reproduction without permission is prohibited", "does
+not constitute advice". Disclaimers that articles quote or keep (a bare
+"Disclaimer:", affiliate-link notes, "for informational purposes only") are
+left to the body finder: gold bodies keep them about as often as not.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +17,15 @@ from textclean.registry import register
 
 _LEGAL = re.compile(
     r"(?:^|\W)(?:copyright|\(c\)|©)\s*(?:\d{4}|(?-i:[A-Z]))|all rights reserved"
-    r"|not responsible for the content of external"
+    r"|not responsible for (?:the |any )?(?:of the )?(?:content|opinions|views|accuracy)"
+    r"|\bquotes? (?:are |is )?delayed\b"
+    r"|\b(?:quote|market) data (?:is )?(?:provided|delayed|supplied)"
+    r"|delayed (?:by )?(?:at least )?\d{1,2} minutes|\bhas no affiliation with\b"
+    r"|\b(?:reproduction|redistribution|republication)\b.{0,40}?\b(?:prohibited"
+    r"|without (?:the )?(?:prior )?(?:written )?(?:permission|consent))"
+    r"|\b(?:does not|do not|is not intended to) constitute\b.{0,40}?\badvice\b"
+    r"|\bnot (?:intended as|a substitute for) (?:professional )?"
+    r"(?:medical |legal |financial )?advice\b"
     r"|may not be (?:published|reproduced|copied|redistributed)"
     r"|terms (?:of|and) (?:use|service|conditions)|privacy (?:policy|notice|statement)"
     r"|^(?:copyright|©)",
@@ -28,7 +43,8 @@ class Legal(BlockFilter):
 
     name = "legal"
     cues = ("copyright", "(c)", "©", "rights reserved", "not responsible", "may not be",
-            "terms of", "terms and", "privacy")
+            "terms of", "terms and", "privacy", "delayed", "data", "affiliation", "reproduction",
+            "redistribution", "republication", "advice")
 
     def __init__(self, max_words: int = 60) -> None:
         self.max_words = max_words
