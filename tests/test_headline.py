@@ -236,3 +236,18 @@ def test_weight_tables_name_the_same_features() -> None:
     seen = {name for c in found[1] for name in c.features}
     assert seen <= set(hl.HAND_WEIGHTS)
     assert set(hl.TEXT_WEIGHTS) == set(hl.HAND_WEIGHTS)
+
+
+@pytest.mark.parametrize("crumbs", [
+    "Home » News » Ferry strike » Article",
+    "Home > News > Harbour ferries > Strike",
+    "Home>News>Harbour ferries>Strike",
+    "News | Harbour ferry crews | Strike",
+])
+def test_breadcrumb_is_not_the_headline_over_its_deck(crumbs: str) -> None:
+    """A breadcrumb right above the headline shares its words, but it is not a headline
+    printed over a deck: the line under it is the title."""
+    text = f"{crumbs}\nFerry crews end three-week strike over pay\n" + _WEIGHED_PAGE.split("\n", 3)[3]
+    assert (textclean.clean(text, input="text").headline
+            == "Ferry crews end three-week strike over pay")
+

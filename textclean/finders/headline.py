@@ -23,6 +23,9 @@ _NON_WORD = re.compile(r"\W+")
 _DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b\d{1,2}:\d{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _NAV_MARK = re.compile(r"[»›|·•]| [>/] ")
+# A menu or breadcrumb separator between words ("Home » Sport", "Home>News"),
+# not a closing quote mark.
+_SEPARATOR = re.compile(r"\s[»›|·•>/]\s|\w>\w")
 # Capitals in a row: a menu ("NEWS SPORTS WEATHER") when the line is short.
 _CAPS_RUN = re.compile(r"\b[A-Z]{2,} [A-Z]{2,}\b")
 _NUMBERED = re.compile(r"^\d{1,2}[.):] ")
@@ -256,9 +259,10 @@ def _deck_head(doc: Document, page: _Page, best: int) -> int | None:
     News pages print the headline, then a deck that restates it at more
     length; the deck sits nearer the body and next to the byline, so it can
     outscore the headline by a little. A line above it (a date line between
-    is allowed) that has 4+ words, no full stop, is no byline, and shares
-    words with the opening paragraphs is the headline; shorter lines there
-    are kickers and section labels. A line the metadata names is never a deck.
+    is allowed) that has 4+ words, no full stop, is no byline or breadcrumb,
+    and shares words with the opening paragraphs is the headline; shorter
+    lines there are kickers and section labels. A line the metadata names is
+    never a deck.
     """
     blocks = doc.blocks
     if best == 0 or _title_match(blocks[best].text, page.titles) >= 1.0:
@@ -269,6 +273,7 @@ def _deck_head(doc: Document, page: _Page, best: int) -> int | None:
     block = blocks[above]
     if (block.words < DECK_HEAD_WORDS or _ends_sentence(block) or not _possible_title(block)
             or _BYLINE.match(block.text) or _LABEL.match(block.text)
+            or _SEPARATOR.search(block.text)
             or _caps_menu(block) or _page_control(block)
             or _norm(blocks[best].text) in _norm(block.text)):
         return None
