@@ -7,7 +7,8 @@ records (no blank lines), scrapers give html2text markdown (wrapped at 78
 columns or not at all) or `lynx -dump` output (indented, wrapped, with `[n]`
 link numbers and a References list). Each dev page with a gold body is
 rendered into those shapes from its HTML, cleaned with `input="text"`, and
-scored with the scrapinghub body metric and headline exact match, so a gap
+scored with the scrapinghub body metric, headline exact match and date
+accuracy (the day; sets with body and date gold only), so a gap
 between a shape and the plain `text` shape points at the reader (or at a
 finder that leans on blank-line groups).
 
@@ -213,6 +214,7 @@ class PageResult:
     body: metrics.BodyScore
     headline: metrics.HeadlineScore | None
     seconds: float
+    date: bool | None = None
 
 
 class _CleanTimeout(Exception):
@@ -243,7 +245,15 @@ def score_shape(page: Page, shape: str, text: str,
     body = metrics.score_body(article.body, page.gold.body)
     headline = (metrics.score_headline(article.headline, page.gold.headline)
                 if page.gold.headline is not None else None)
-    return PageResult(page.id, page.source, shape, body, headline, seconds)
+    date = (metrics.score_date(_article_day(article), page.gold.date)
+            if page.gold.date is not None else None)
+    return PageResult(page.id, page.source, shape, body, headline, seconds, date)
+
+
+def _article_day(article: textclean.Article) -> str | None:
+    dateline = article.dateline
+    when = dateline and (dateline.datetime or dateline.date)
+    return when.isoformat()[:10] if when else None
 
 
 def _clean_text(text: str) -> textclean.Article:
@@ -276,21 +286,28 @@ def _headline_exact(results: list[PageResult]) -> tuple[float, int]:
     return (sum(scored) / len(scored) if scored else 0.0), len(scored)
 
 
+def _date_accuracy(results: list[PageResult]) -> tuple[float, int]:
+    scored = [r.date for r in results if r.date is not None]
+    return (sum(scored) / len(scored) if scored else 0.0), len(scored)
+
+
 def shape_table(results: list[PageResult], shapes: list[str]) -> str:
     by_shape = {s: [r for r in results if r.shape == s] for s in shapes}
     base = metrics.aggregate_body(r.body for r in by_shape.get("text", []))
     lines = ["| shape | pages | body F1 | P | R | exact | ΔF1 vs text | headline exact "
-             "| ms/page |",
-             "|---|---|---|---|---|---|---|---|---|"]
+             "| date | ms/page |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for shape, rows in by_shape.items():
         if not rows:
             continue
         corpus = metrics.aggregate_body(r.body for r in rows)
         head, n_head = _headline_exact(rows)
+        date, n_date = _date_accuracy(rows)
         ms = 1000 * sum(r.seconds for r in rows) / len(rows)
         lines.append(f"| {shape} | {corpus.pages} | {corpus.f1:.3f} | {corpus.precision:.3f} "
                      f"| {corpus.recall:.3f} | {corpus.accuracy:.3f} "
-                     f"| {corpus.f1 - base.f1:+.3f} | {head:.3f} ({n_head}) | {ms:.1f} |")
+                     f"| {corpus.f1 - base.f1:+.3f} | {head:.3f} ({n_head}) "
+                     f"| {date:.3f} ({n_date}) | {ms:.1f} |")
     return "\n".join(lines)
 
 
@@ -359,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
                     "id": r.page_id, "dataset": r.dataset, "shape": r.shape,
                     "body": r.body.to_dict(),
                     "headline": r.headline.to_dict() if r.headline else None,
-                    "seconds": r.seconds}) + "\n")
+                    "date": r.date, "seconds": r.seconds}) + "\n")
     return 0
 
 
