@@ -421,8 +421,6 @@ _HINT_KEYS = frozenset({"class", "id", "role", "itemprop", "itemtype"})
 def element_hints(el: _Element, tag: str, keys: list[str]) -> frozenset[str]:
     """What the element's tag, role, microdata and class/id say it is."""
     own = _TAG_HINTS.get(tag, _EMPTY)
-    if _HINT_KEYS.isdisjoint(keys):
-        return own
     # `keys` is at hand, and lxml's get() costs more than a list search.
     get = el.get
     cls = get("class") if "class" in keys else None
@@ -482,6 +480,8 @@ class _Renderer:
         self.group = 0
         self.blank = False
         self.containers: list[frozenset[str]] = []
+        # The prose characters of the page and of each container.
+        self.total_prose = 0
         self.prose: list[int] = []
         # The enclosing container of each container (-1 at the top).
         self.parents: list[int] = []
@@ -512,15 +512,18 @@ class _Renderer:
                     self.group += 1
                 self.blank = False
                 owner = self.owner
-                density = min(1.0, self.link_chars / len(text))
-                block = Block(index=len(lines), text=text, group=self.group,
-                              line_no=len(lines) + 1 + self.group, link_density=density,
-                              heading_level=owner.heading, list_item=owner.list_item,
-                              tag=owner.tag)
+                n = len(lines)
+                # Positional arguments (index, text, group, line_no, words,
+                # stopword_density, link_density, heading_level, list_item,
+                # tag): keywords cost twice as much, for a few hundred lines.
+                block = Block(n, text, self.group, n + 1 + self.group, 0, 0.0,
+                              min(1.0, self.link_chars / len(text)),
+                              owner.heading, owner.list_item, owner.tag)
                 lines.append(block)
                 self.chains.append(self.chain)
                 prose = block.prose_chars
                 if prose:
+                    self.total_prose += prose
                     for ci in self.chain:
                         self.prose[ci] += prose
         self.parts.clear()
@@ -621,27 +624,34 @@ def _walk(root: _Element, meta: MetaCollector) -> _Renderer:
     inlined shortcuts for the commonest cases: an attribute-less inline
     element shares its parent's frame, a line break with no line open only
     records the blank, and whitespace between tags is only kept (it never
-    opens a line). A dropped element pushes None, so its end event still
-    pops and its tail (which is visible text of the parent) is still
-    rendered.
+    opens a line). A dropped element still gets its place on the stacks, so
+    its end event pops and its tail (which is visible text of the parent) is
+    still rendered. An end event reads what it needs off the stacks, not
+    the tag.
     """
     r = _Renderer()
     add, flush, keep = r.add, r.flush, r.parts.append
-    stack: list[_Frame | None] = [_Frame((), "body", 0, False, False, False)]
-    push, pop = stack.append, stack.pop
+    top = _Frame((), "body", 0, False, False, False)
+    # Per open element: its frame, and how its end closes the line (None
+    # for an inline or dropped element, else whether a blank line follows).
+    frames: list[_Frame] = [top]
+    closes: list[bool | None] = [None]
+    push, pop = frames.append, frames.pop
+    push_close, pop_close = closes.append, closes.pop
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
     block, separated, meta_tags, drop = _BLOCK, _SEPARATED, _BODY_META_TAGS, _DROP
     hiding, tag_hints = _HIDING_KEYS, _TAG_HINTS
     budget = MAX_ELEMENTS
     for event, el in walker:
-        tag = el.tag
         if event == "start":
             budget -= 1
             if not budget:
                 break
+            tag = el.tag
             if tag.__class__ is not str:
                 walker.skip_subtree()
-                push(None)
+                push(top)
+                push_close(None)
                 continue
             keys = el.keys()
             if tag in meta_tags or keys and (
@@ -649,23 +659,27 @@ def _walk(root: _Element, meta: MetaCollector) -> _Renderer:
                 _visit_meta(el, tag, meta)
             if tag in drop or keys and not hiding.isdisjoint(keys) and _is_hidden(el, keys):
                 walker.skip_subtree()
-                push(None)
+                push(top)  # never read: the element's content is skipped
+                push_close(None)
                 if tag == "head":
                     # The head holds no visible text, only metadata.
                     _walk_head(el, meta)
                 continue
-            frame = stack[-1]
-            assert frame is not None  # children of dropped elements are skipped
+            frame = frames[-1]
             text = el.text
             # An empty element's frame would never be used: skip its hints.
             if (keys or tag in block or tag in tag_hints) and (text or len(el)):
                 frame = _child_frame(el, tag, keys, frame, r)
             push(frame)
             if tag in block:
+                close = tag in separated
+                push_close(close)
                 if r.owner is not None:
-                    flush(tag in separated)
-                elif tag in separated:
+                    flush(close)
+                elif close:
                     r.blank = True
+            else:
+                push_close(None)
             if tag == "br":
                 # A <br> on a line with nothing on it yet shows an empty line.
                 if r.owner is not None:
@@ -678,15 +692,16 @@ def _walk(root: _Element, meta: MetaCollector) -> _Renderer:
                 else:
                     keep(text)
         else:
-            if pop() is not None and tag in block:
+            pop()
+            closing = pop_close()
+            if closing is not None:
                 if r.owner is not None:
-                    flush(tag in separated)
-                elif tag in separated:
+                    flush(closing)
+                elif closing:
                     r.blank = True
             tail = el.tail
             if tail:
-                frame = stack[-1]
-                assert frame is not None
+                frame = frames[-1]
                 if frame.pre or not tail.isspace():
                     add(tail, frame)
                 else:
@@ -711,7 +726,7 @@ def _line_hints(r: _Renderer) -> Iterator[frozenset[str]]:
     of the page's prose inside a boilerplate box (the `mainContent` div of
     a newsletter form) is part of that box and loses its content words.
     """
-    total = sum(line.prose_chars for line in r.lines)
+    total = r.total_prose
     containers = list(r.containers)
     for ci, prose in enumerate(r.prose):
         # (A container with under 200 characters of prose wraps nothing.)
@@ -765,9 +780,12 @@ def _blocks(r: _Renderer) -> list[Block]:
 
 
 def _parse(markup: str, encoded: bytes | None = None) -> _Element | None:
+    # No table of id attributes (collect_ids): nothing looks elements up by
+    # id, and filling it costs a tenth of the parse.
     parser = lxml.etree.HTMLParser(
         no_network=True, remove_comments=True, remove_pis=True, recover=True,
         huge_tree=len(markup) <= HUGE_TREE_LIMIT, encoding="utf-8", default_doctype=False,
+        collect_ids=False,
     )
     try:
         if encoded is None:
