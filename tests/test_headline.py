@@ -251,3 +251,16 @@ def test_breadcrumb_is_not_the_headline_over_its_deck(crumbs: str) -> None:
     assert (textclean.clean(text, input="text").headline
             == "Ferry crews end three-week strike over pay")
 
+
+
+@pytest.mark.parametrize("title", [
+    "Mayor: «The ferry crossings will run again»",
+    "Mayor says »The ferry crossings will run again«",
+    "Mayor: « The ferry crossings will run again »",
+])
+def test_headline_quoting_with_guillemets(title: str) -> None:
+    """Guillemets as quotation marks are not the menu marks "»" and "›" elsewhere are."""
+    text = (f"Home\nNews\n{title}\n"
+            "Crews accept new pay offer after three weeks of cancelled crossings\n"
+            + _WEIGHED_PAGE.split("\n", 3)[3])
+    assert textclean.clean(text, input="text").headline == title

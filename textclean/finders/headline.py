@@ -23,6 +23,10 @@ _NON_WORD = re.compile(r"\W+")
 _DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b\d{1,2}:\d{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _NAV_MARK = re.compile(r"[»›|·•]| [>/] ")
+# Guillemets used as quotation marks, either way round («Ja», »Ja«, « Oui »):
+# a quoted phrase in a headline, not a menu separator.
+_GUILLEMET_QUOTE = re.compile(r"«[^«»\n]{0,200}»|»[^«»\n]{0,200}«"
+                              r"|‹[^‹›\n]{0,200}›|›[^‹›\n]{0,200}‹")
 # A menu or breadcrumb separator between words ("Home » Sport", "Home>News"),
 # not a closing quote mark.
 _SEPARATOR = re.compile(r"\s[»›|·•>/]\s|\w>\w")
@@ -243,6 +247,13 @@ def _first_prose(doc: Document, titles: list[str]) -> int:
     return end - 1
 
 
+def _menu_marked(text: str) -> bool:
+    """A menu or breadcrumb mark ("»", "|", " > ") outside quotation marks."""
+    if "«" in text or "‹" in text:
+        text = _GUILLEMET_QUOTE.sub(" ", text)
+    return bool(_NAV_MARK.search(text))
+
+
 def _caps_menu(block: Block) -> bool:
     """A few words in capitals in a row: a menu or a notice ("NEWS SPORTS WEATHER")."""
     return block.words <= CAPS_MENU_WORDS and bool(_CAPS_RUN.search(block.text))
@@ -435,7 +446,7 @@ def _features(block: Block, distance: int, page: _Page) -> dict[str, float] | No
         f["stop_or_date"] = 1.0
     if block.words >= 6 and _ends_sentence(block):
         f["sentence"] = 1.0  # a standfirst or caption: a headline seldom ends in a full stop
-    if (_NAV_MARK.search(text) or _NUMBERED.match(text) or _BYLINE.match(text)
+    if (_menu_marked(text) or _NUMBERED.match(text) or _BYLINE.match(text)
             or _LABEL.match(text) or _caps_menu(block)):
         f["nav_shape"] = 1.0
     if _page_control(block):
