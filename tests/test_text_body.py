@@ -196,3 +196,22 @@ def test_chinese_blog_paragraphs_that_pause_with_spaces_are_prose() -> None:
     for paragraph in _BLOG_PARAGRAPHS:
         assert paragraph in body
     assert "首頁 相簿" not in body and "cookies" not in body
+
+
+def test_a_sentence_that_starts_with_video_or_watch_is_not_a_photo_credit() -> None:
+    story = [
+        "The council met on Tuesday evening to discuss the plan for the new library, and most "
+        "of the members said that they would support it if the costs were shared.",
+        "Video recordings of the meeting show that the vote was close, and that two members "
+        "changed their minds.",
+        "The board will meet again in May to decide how the work should be paid for, a "
+        "spokesman for the council said on Wednesday.",
+        "Watch out for the notice of the next meeting in the town hall!",
+        "Photo: Jane Doe",
+        "The library has been closed since a fire damaged its roof two years ago, and its books "
+        "have been kept in a school hall on the other side of the river since then.",
+    ]
+    body = textclean.clean("\n\n".join(story), input="text").body
+    assert "Video recordings of the meeting" in body
+    assert "Watch out for the notice" in body
+    assert "Jane Doe" not in body

@@ -19,7 +19,9 @@ _CREDIT = re.compile(
     r"|source|foto|bild|caption|image copyright|image caption|media caption)\s*(?::|by\b|/|©)"
     r"|\b(?:getty images|afp|ap photo|reuters/|epa|shutterstock|istock|alamy|pa wire"
     r"|pa media|dpa|bloomberg via getty)\b.{0,40}$"
-    r"|^(?:photo|image|video|watch|gallery|slideshow|pictured)\b\s*:?"
+    # A line that only starts with the word ("Video production covers ...",
+    # "Watch out for scams!") is a caption unless it ends like a sentence.
+    r"|^(?:photo|image|video|watch|gallery|slideshow|pictured)\b(?![^\n]*[.!?]$)"
     r"|\(\s*(?:photo|image|picture|video|file photo|credit)\b",
     re.IGNORECASE,
 )
