@@ -3,14 +3,17 @@
 The headline step scores each candidate line with a weighted sum of its
 features (textclean/finders/headline.py, `_features` and friends) and takes
 the best. This script runs the pipeline up to the headline step on every dev
-page that has a gold headline, in three input shapes (text, WET-shaped text
-with blank lines dropped, HTML), labels each candidate by whether its text is
-the gold headline (the same normalisation as benchmarks/metrics.py), and fits
-a listwise model: a softmax over each page's candidates, L2-regularised on
-standardised features, by Newton's method.
+page that has a gold headline, in the input shapes asked for (--shapes: text,
+WET-shaped text with blank lines dropped, html), labels each candidate by
+whether its text is the gold headline (the same normalisation as
+benchmarks/metrics.py), and fits a listwise model: a softmax over each page's
+candidates, L2-regularised towards the hand weights on standardised features,
+by Newton's method. The selection rule it scores (best above 0, then the deck
+rule with its margin) is the step's own, so the "hand" column of --cv equals
+what benchmarks/evaluate.py measures.
 
-    python benchmarks/fit_headline.py --cv          # leave-one-dataset-out table
-    python benchmarks/fit_headline.py --print       # weights to paste into headline.py
+    python benchmarks/fit_headline.py --cv --print --balance 0.5 --l2 30 \
+        --margin 3.5 --fix in_list=-2.5    # how TEXT_WEIGHTS was made
 
 Candidates are cached (--cache) so refits are fast; delete the cache after
 changing a feature. Textclean itself never imports numpy: the fitted numbers
