@@ -885,3 +885,19 @@ def test_a_short_line_introducing_a_code_sample_is_kept() -> None:
     markup = page(f"<article>{story}{steps}{story}</article>")
     lines = textclean.clean(markup, input="html").body.splitlines()
     assert "Then open the settings:" in lines and "and add:" in lines
+
+
+def test_a_short_paragraph_between_two_scraps_inside_the_article_is_kept() -> None:
+    """On a page with no article markup, a one-sentence paragraph between two
+    label lines is near-good and follows its bad neighbours, though the
+    article runs on past it."""
+    scrap = ("<p>Politics Economy Council Library Budget County Mayor Town Hall Vote "
+             "Plan Schools</p>")
+    quote = ("<p>He said that the vote was close and that two of the members had changed "
+             "their minds at the last minute.</p>")
+    story = "".join(f"<p>{_PROSE.replace('council', w)}</p>" for w in ("council", "board"))
+    tail = "".join(f"<p>{_PROSE.replace('council', w)}</p>" for w in ("mayor", "panel"))
+    body = textclean.clean(page(f"<div>{story}{scrap}{quote}{scrap}{tail}</div>"),
+                           input="html").body
+    assert "two of the members had changed their minds" in body
+    assert "The panel met on Tuesday evening" in body

@@ -580,6 +580,28 @@ def introductions(blocks: list[Block], labels: list[str], start: int,
     return out
 
 
+def near_good_inside(blocks: list[Block], labels: list[str], start: int,
+                     end: int) -> list[str]:
+    """A near-good HTML paragraph inside the article region is kept even where
+    its neighbours revised it to bad.
+
+    The region is already the article; a prose-like paragraph between two
+    scraps in it (a quote between bylines on an old page without article
+    markup) is the article's. Where the markup names an article body, its
+    own unmarked neighbours are not vouched for; plain text is left alone
+    (its near-good lines inside the region are more often reply scraps:
+    text 100-300 0.8940 -> 0.8938 when applied there too).
+    """
+    out = list(labels)
+    for i in range(start, end):
+        block = blocks[i]
+        if out[i] != GOOD and block.initial_label == NEARGOOD and block.tag \
+                and block.link_density < 0.3 and "articlebody" not in block.hints \
+                and not block.removed:
+            out[i] = block.label = GOOD
+    return out
+
+
 # Forms holding more than this share of the page's prose wrap the page.
 FORM_WRAPPER_SHARE = 0.75
 
@@ -658,6 +680,7 @@ class Body(Filter):
         labels = list_siblings(blocks, labels, start, end)
         labels = preformatted_units(blocks, labels, start, end)
         labels = introductions(blocks, labels, start, end)
+        labels = near_good_inside(blocks, labels, start, end)
         for i, block in enumerate(blocks):
             if not start <= i < end:
                 block.remove(self.name, "outside the article region")
