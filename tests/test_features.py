@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from textclean.model import Block
-from textclean.readers.features import annotate, count_words
+from textclean.readers.features import annotate, count_words, page_tokens
 
 
 def _blocks(*lines: str) -> list[Block]:
@@ -101,3 +101,26 @@ def test_word_counts_of_non_ascii_lines_are_those_of_the_text_as_written(text: s
     blocks = [Block(index=0, text=text), Block(index=1, text="Plain words")]
     annotate(blocks, "en")
     assert blocks[0].words == count_words(text)
+
+
+_WORD_OR_NUL = re.compile(r"\w+|\0")
+
+
+@pytest.mark.parametrize("page", [
+    "", "\0", "\0\0", " \0 ", "a\0", "\0a", "plain words, and more.\0next line",
+    "it\u2019s \u201cquoted\u201d \u2014 and dashed\u2026\0snake_case x2",
+    "caf\u00e9 na\u00efve\0\u00a9 2024", "emoji \U0001f600 ok\0\u2019", "\u2019\u2019\0\u2013",
+    "\u6771\u4eac\u3067 2024", "tab\there\u00a0nbsp"])
+def test_page_tokens_are_the_word_runs_and_separators(page: str) -> None:
+    assert page_tokens(page) == _WORD_OR_NUL.findall(page)
+
+
+def test_page_tokens_agree_on_every_character() -> None:
+    """The fast path blanks non-word characters by tables; every character,
+    between words and next to a separator, must read as the regex reads it."""
+    chars = [chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code < 0xE000]
+    non_word = [char for char in chars if not _WORD_OR_NUL.match(char)]  # the fast path's
+    for group in (chars, non_word):
+        for i in range(0, len(group), 50):
+            page = "\0".join(f"a{char}b{char} {char}\0{char}" for char in group[i:i + 50])
+            assert page_tokens(page) == _WORD_OR_NUL.findall(page), hex(ord(group[i]))

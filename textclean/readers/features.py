@@ -28,6 +28,37 @@ _MARKED_WORD_OR_SEPARATOR = re.compile(rf"[\w{_MARKED_RANGES}]+|\0")
 _DENSE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Every ASCII character that is neither a word character nor the separator.
+_ASCII_NON_WORD_TO_SPACE = {c: " " for c in range(128)
+                            if not _WORD.match(chr(c)) and chr(c) != _SEPARATOR}
+
+
+def page_tokens(page: str) -> list[str]:
+    """`_WORD_OR_SEPARATOR.findall(page)`, the fast way when no character
+    outside ASCII is a word character (English with curly quotes and
+    dashes): those are blanked one by one, the page becomes ASCII, every
+    other non-word character is blanked by an ASCII table, and each line is
+    split at spaces. The regex costs a Python object and a reset of the
+    engine per token, which on a long page adds up to more than all this.
+    """
+    source, start = page, 0
+    while not page.isascii():
+        found = _NON_ASCII.search(page, start)
+        if found is None:
+            break  # all ASCII, though not marked so: the table is then slower
+        char = found.group()
+        if _WORD.match(char):
+            return _WORD_OR_SEPARATOR.findall(source)
+        page, start = page.replace(char, " "), found.start()
+    tokens: list[str] = []
+    for line in page.translate(_ASCII_NON_WORD_TO_SPACE).split(_SEPARATOR):
+        tokens += line.split()
+        tokens.append(_SEPARATOR)
+    tokens.pop()
+    return tokens
+
+
 def count_words(text: str) -> int:
     if not text.isascii() and _MARKED_SCRIPT.search(text):
         return len(_MARKED_WORD.findall(text))
@@ -65,7 +96,7 @@ def annotate(blocks: list[Block], language: str | None = None) -> str:
     if page.count(_SEPARATOR) != len(blocks) - 1:  # NUL in a line: not from a reader
         return _annotate_each(blocks, language)
     marked = not page.isascii() and _MARKED_SCRIPT.search(page) is not None
-    tokens = (_MARKED_WORD_OR_SEPARATOR if marked else _WORD_OR_SEPARATOR).findall(page)
+    tokens = _MARKED_WORD_OR_SEPARATOR.findall(page) if marked else page_tokens(page)
     tokens.append(_SEPARATOR)
     if language is None or language not in STOPWORDS:
         language = guess_language(filter(_SEPARATOR.__ne__, tokens))
