@@ -252,5 +252,14 @@ def test_c1_controls_are_read_as_windows_1252() -> None:
     assert sanitise("\x93quoted\x94 \x85") == "“quoted” …"
 
 
+def test_html_read_as_latin1_is_repaired_like_text() -> None:
+    # U+0085 is whitespace to the HTML rendering: read as Windows-1252 first,
+    # the "Å" whose second UTF-8 byte it was comes back instead of "Ã ".
+    sentence = "Åsa said \u201cyes\u201d to the council, and the mayor said the plan would stay."
+    garbled = sentence.encode("utf-8").decode("latin-1")
+    article = textclean.clean(f"<html><body><p>{garbled}</p></body></html>", input="html")
+    assert article.body == sentence
+
+
 def test_bom_in_str_input_is_dropped() -> None:
     assert sanitise("\ufeffHeadline") == "Headline"

@@ -201,6 +201,10 @@ def read(page: PageInput, config: Config) -> Document:
         # Mojibake is repaired in the rendered text, not in all the markup.
         if text.startswith("\ufeff"):
             text, encoded = text[1:], None
+        if not text.isascii() and _C1.search(text):
+            # The rendering would turn U+0085 into a space and lose the
+            # Windows-1252 byte the repair needs ("Ã\x85" is "Å").
+            text, encoded = text.translate(_C1_TO_CP1252), None
         blocks, meta = read_html(text, encoded)
         _repair_html(blocks, meta)
         mark_data_tables(blocks)
