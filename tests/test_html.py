@@ -719,6 +719,17 @@ def test_code_and_command_output_in_pre_are_not_menus_or_captions() -> None:
     assert "0 files updated, 0 files merged" in body
 
 
+def test_command_output_repeated_in_a_later_sample_is_no_pull_quote() -> None:
+    # Terminal sessions repeat their output; a pull quote repeats prose.
+    first = "<pre>build finished with two warnings and no errors in the source tree</pre>"
+    later = ("<pre>$ make all; build finished with two warnings and no errors in the source "
+             "tree</pre>")
+    story = "".join(f"<p>{_PROSE.replace('council', w)}</p>" for w in ("council", "board"))
+    markup = page(f"<article>{story}{first}<p>{_PROSE}</p>{later}{story}</article>")
+    body = textclean.clean(markup, input="html").body
+    assert body.count("build finished with two warnings") == 2
+
+
 def test_a_comment_column_in_a_table_opens_no_comment_section() -> None:
     story = "".join(f"<p>{_PROSE.replace('council', w)}</p>"
                     for w in ("council", "board", "mayor"))

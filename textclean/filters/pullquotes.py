@@ -62,7 +62,7 @@ class PullQuotes(Filter):
         answers: dict[str, bool] = {}
         for i, block in enumerate(kept):
             if not self.min_words <= block.words <= self.max_words or block.role == "heading" \
-                    or _INNER_SENTENCE.search(block.text):
+                    or block.tag == "pre" or _INNER_SENTENCE.search(block.text):
                 continue
             needle = normed[i]
             if needle not in answers:
