@@ -42,6 +42,8 @@ def _block(text: str) -> Block:
     (Widgets(), "Print Sponsor"),
     (Widgets(), "Sign in | Register"),
     (Widgets(), "Comments (12)"),
+    (Widgets(), "My account | Sign out"),
+    (Widgets(), "Forgot your password?"),
     (Code(), "var adSlot = googletag.defineSlot('/123/news', [300, 250]);"),
     (Code(), ".article-body p { margin: 0 0 1em; font-size: 16px; }"),
 ])
