@@ -158,6 +158,15 @@ def test_web_archive_toolbar_goes_and_never_names_the_page() -> None:
     assert article.body == "\n\n".join(PROSE)
 
 
+def test_toolbar_words_low_on_the_page_remove_nothing_above_them() -> None:
+    # A toolbar starts in the first dozen lines; these are lines 13 and 18.
+    page = ["Dry spring empties reservoirs", *PROSE, *PROSE, *PROSE, "Wayback Machine", *PROSE,
+            "3 captures", *PROSE]
+    article, decisions = textclean.explain("\n".join(page), input="text")
+    assert "archive" not in {d.removed_by for d in decisions}
+    assert article.headline == "Dry spring empties reservoirs"
+
+
 def test_a_story_about_the_web_archive_is_not_its_toolbar() -> None:
     story = ["Wayback Machine passes a trillion captures",
              "The web archive said on Tuesday that its Wayback Machine now holds more than a "

@@ -33,8 +33,10 @@ _NOTICE = re.compile(
 # toolbar itself has been recognised.
 _COLLECTION = re.compile(r"^(?:collection|organization):", re.IGNORECASE)
 
-# The toolbar ends within this many lines of the top of the page, and two
-# of its lines must be recognised there.
+# The toolbar starts within the first few lines of the page (after a printed
+# <title> and the capture calendar) and ends within the first forty; two of
+# its lines must be recognised there.
+FIRST_LINES = 12
 TOP_LINES = 40
 MIN_LINES = 2
 MAX_CONTROL_WORDS = 8
@@ -55,7 +57,7 @@ class ArchiveToolbar(Filter):
 
     def __call__(self, doc: Document) -> None:
         found = _toolbar_lines(doc)
-        if len(found) < MIN_LINES:
+        if len(found) < MIN_LINES or found[0] >= FIRST_LINES:
             return
         end = found[-1]
         blocks = doc.blocks
