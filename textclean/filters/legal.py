@@ -43,7 +43,8 @@ class Legal(BlockFilter):
 
     name = "legal"
     cues = ("copyright", "(c)", "©", "rights reserved", "not responsible", "may not be",
-            "terms of", "terms and", "privacy", "delayed", "data", "affiliation", "reproduction",
+            "terms of", "terms and", "privacy", "delayed", "quote data", "market data",
+            "affiliation", "reproduction",
             "redistribution", "republication", "advice")
 
     def __init__(self, max_words: int = 60) -> None:

@@ -16,10 +16,10 @@ from textclean.dates import find_dates
 from textclean.filters.base import Filter
 from textclean.filters.captions import credit_or_dated, looks_like_heading
 from textclean.model import Block, Document
+from textclean.readers.titles import title_key
 from textclean.registry import register
 
 _WORD = re.compile(r"\w+")
-_NON_WORD = re.compile(r"\W+")
 _DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b\d{1,2}:\d{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _NAV_MARK = re.compile(r"[»›|·•]| [>/] ")
@@ -82,13 +82,9 @@ def _ends_sentence(block: Block) -> bool:
     return not (block.words <= 15 and block.text[m.start()] in "?？")
 
 
-def _norm(text: str) -> str:
-    return _NON_WORD.sub(" ", text.lower()).strip()
-
-
 # The same few titles are compared with every candidate line, and most lines
 # several times over: normalising each string once saves a regex call a time.
-_norm_once = lru_cache(maxsize=4096)(_norm)
+_norm_once = lru_cache(maxsize=4096)(title_key)
 
 
 def _title_match(text: str, titles: list[str]) -> float:
@@ -149,7 +145,7 @@ def _meta_titles(doc: Document) -> list[str]:
     """
     headlines = doc.meta.headlines
     first_h1 = next((b.text for b in doc.blocks if b.heading_level == 1), None)
-    if headlines and first_h1 is not None and _norm(headlines[-1]) == _norm(first_h1):
+    if headlines and first_h1 is not None and title_key(headlines[-1]) == title_key(first_h1):
         headlines = headlines[:-1]
     return headlines + ([doc.meta.title] if doc.meta.title else [])
 
@@ -171,7 +167,7 @@ class _Page:
                         if b.words <= 12 and _BYLINE.match(b.text)}
         self.repeats: dict[str, int] = {}
         for b in doc.blocks[max(0, doc.body_start - REPEAT_WINDOW):first_prose + 1]:
-            key = _norm(b.text)
+            key = title_key(b.text)
             self.repeats[key] = self.repeats.get(key, 0) + 1
         self.date_lines = {b.index for b in doc.blocks[max(0, doc.body_start - 40):
                                                         doc.body_start + 3]
@@ -286,7 +282,7 @@ def _deck_head(doc: Document, page: _Page, best: int) -> int | None:
             or _BYLINE.match(block.text) or _LABEL.match(block.text)
             or _SEPARATOR.search(block.text)
             or _caps_menu(block) or _page_control(block)
-            or _norm(blocks[best].text) in _norm(block.text)):
+            or title_key(blocks[best].text) in title_key(block.text)):
         return None
     words = _content_words(block.text)
     shared = len(words & page.opening_words) / max(3, len(words))
@@ -313,7 +309,7 @@ def _join_split_title(doc: Document, titles: list[str], lo: int, hi: int) -> Non
     the first line takes the whole title and the second is marked as its
     continuation, so the headline comes out whole and the body loses both.
     """
-    wanted = {_norm(t) for t in titles}
+    wanted = {title_key(t) for t in titles}
     blocks = doc.blocks
     for i in range(lo, min(hi, len(blocks) - 1)):
         first, second = blocks[i], blocks[i + 1]
@@ -321,7 +317,7 @@ def _join_split_title(doc: Document, titles: list[str], lo: int, hi: int) -> Non
                 and 1 <= second.words <= 25):
             continue
         joined = f"{first.text} {second.text}"
-        if (_norm(joined) in wanted and _title_match(first.text, titles) < 1.0
+        if (title_key(joined) in wanted and _title_match(first.text, titles) < 1.0
                 and _title_match(second.text, titles) < 1.0):
             first.text, first.words = joined, first.words + second.words
             second.removed_by, second.reason = "headline", "the headline's second line"
@@ -439,7 +435,7 @@ def _features(block: Block, distance: int, page: _Page) -> dict[str, float] | No
         f["date_before"] = 1.0
     if block.index + 1 in page.bylines:
         f["byline_after"] = 1.0
-    if block.words >= 3 and page.repeats.get(_norm(text), 0) > 1:
+    if block.words >= 3 and page.repeats.get(title_key(text), 0) > 1:
         f["repeat"] = 1.0
     if page.group_sizes[block.group] == 1:
         f["single_line"] = 1.0

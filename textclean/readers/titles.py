@@ -55,7 +55,13 @@ def _last_separator(title: str) -> int:
     return start
 
 
-def _norm(text: str) -> str:
+def title_key(text: str) -> str:
+    """A line as titles are compared: lower case, words only.
+
+    The same title is printed with other punctuation and spacing in the
+    `<title>`, the metadata and the page ("Storm: schools shut" and
+    "Storm - Schools Shut"); the headline finder compares them this way too.
+    """
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
@@ -75,8 +81,8 @@ def title_from_first_line(blocks: list[Block]) -> PageMeta | None:
     title = clean_title(first.text)
     if title == _SPACES.sub(" ", first.text).strip() or len(title.split()) < MIN_HEADLINE_WORDS:
         return None
-    wanted = _norm(title)
-    if not any(_norm(b.text) == wanted for b in blocks[1:LOOK_AHEAD]
+    wanted = title_key(title)
+    if not any(title_key(b.text) == wanted for b in blocks[1:LOOK_AHEAD]
                if b.words <= MAX_TITLE_WORDS):
         return None
     first.remove("title", "the page's <title>, printed first by the renderer")
