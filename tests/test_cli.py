@@ -144,6 +144,22 @@ def test_gzip_file_input(tmp_path: Path) -> None:
     assert result.stdout == b"Council approves new bridge over the river\n"
 
 
+def test_gzip_input_is_unpacked_only_up_to_the_input_limit(tmp_path: Path) -> None:
+    # 100 MB of one repeated byte packs into 100 kB; unpacking is stopped at
+    # the 80 MB textclean would read of a page. It is one line, no article.
+    bomb = tmp_path / "bomb.gz"
+    bomb.write_bytes(gzip.compress(b"A" * 100_000_000))
+    result = run(bomb)
+    assert result.returncode == 0 and result.stdout == b""
+    assert b"no article found" in result.stderr
+
+
+def test_binary_input_is_reported_as_binary(tmp_path: Path) -> None:
+    result = run(stdin=bytes(range(256)) * 200)
+    assert result.returncode == 0 and result.stdout == b""
+    assert b"looks like binary data" in result.stderr
+
+
 def test_unreadable_file_exits_1_naming_it_and_goes_on(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text(PAGE, encoding="utf-8")

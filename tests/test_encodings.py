@@ -8,6 +8,8 @@ original rather than only asserting that nothing raised.
 from __future__ import annotations
 
 import codecs
+import gzip
+import random
 import warnings
 
 import pytest
@@ -263,3 +265,29 @@ def test_html_read_as_latin1_is_repaired_like_text() -> None:
 
 def test_bom_in_str_input_is_dropped() -> None:
     assert sanitise("\ufeffHeadline") == "Headline"
+
+
+BRIDGE = ("Bridge opens after ten years\n\nThe city council voted on Monday to approve "
+          "the new bridge across the river, ending a decade of debate about its cost.\n")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark_is_read(encoding: str) -> None:
+    article = textclean.clean(BRIDGE.encode(encoding))
+    assert article.headline == "Bridge opens after ten years"
+    assert article.body.startswith("The city council voted on Monday")
+
+
+def test_binary_data_reads_as_an_empty_page() -> None:
+    # Random bytes and compressed data decode to a long run of symbols that
+    # no filter would remove; they must come out empty, not as a "body".
+    noise = random.Random(7).randbytes(200_000)
+    packed = gzip.compress("".join(f"{i}. {BRIDGE}" for i in range(2000)).encode())
+    for data in (noise, packed, noise.decode("latin-1")):
+        article = textclean.clean(data)
+        assert article.body == "" and article.headline == ""
+
+
+def test_a_few_control_characters_do_not_make_a_page_binary() -> None:
+    article = textclean.clean(BRIDGE.replace("ten", "ten\x00\x07").encode())
+    assert article.headline == "Bridge opens after ten years"

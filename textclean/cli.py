@@ -19,6 +19,7 @@ import os
 import stat
 import sys
 import time
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, Any, BinaryIO, NoReturn
@@ -27,6 +28,7 @@ import textclean
 from textclean import batch
 from textclean.config import Config
 from textclean.model import Article, Decision
+from textclean.readers.decode import BINARY_WINDOW, decode_bytes, looks_binary
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 130, 141
 DEFAULT_TIMEOUT = 30.0
@@ -264,17 +266,34 @@ class Input:
         with fh:
             yield fh
 
-    def read(self) -> bytes:
-        """The whole page as bytes (textclean decodes), gunzipped when it is gzip."""
+    def read(self, limit: int = 0) -> bytes:
+        """The page as bytes (textclean decodes), gunzipped when it is gzip.
+
+        At most `limit` bytes (0: no limit) are read and unpacked: textclean
+        would cut the page there anyway, and a small gzip bomb must not be
+        allowed to fill memory first.
+        """
         try:
             with self.open() as fh:
-                data = fh.read()
+                data = fh.read(limit or -1)
             if data[:2] == b"\x1f\x8b":
-                data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
+                data = _gunzip(data, limit)
+        except (OSError, EOFError, zlib.error) as exc:
             message = getattr(exc, "strerror", None) or str(exc)
             raise InputError(f"cannot read {self.label!r}: {message}") from None
         return data
+
+
+def _gunzip(data: bytes, limit: int) -> bytes:
+    """All gzip members of `data`, unpacked to at most `limit` bytes (0: no limit)."""
+    out = bytearray()
+    while data[:2] == b"\x1f\x8b" and (not limit or len(out) < limit):
+        unpacker = zlib.decompressobj(wbits=31)
+        out += unpacker.decompress(data, max(0, limit - len(out)) if limit else 0)
+        if not unpacker.eof:
+            break
+        data = unpacker.unused_data
+    return bytes(out)
 
 
 def _check_output(output: str | None, inputs: Sequence[Input]) -> None:
@@ -401,7 +420,7 @@ def run_pages(args: argparse.Namespace, config: Config, inputs: Sequence[Input],
     status = EXIT_OK
     for number, item in enumerate(inputs):
         try:
-            page = item.read()
+            page = item.read(max(0, 4 * config.max_input_chars))
         except InputError as exc:
             _warn(str(exc))
             status = EXIT_INPUT
@@ -420,8 +439,14 @@ def run_pages(args: argparse.Namespace, config: Config, inputs: Sequence[Input],
             continue
         out.write(_render_page(article, decisions, args, colours).encode("utf-8"))
         if not (article.headline or article.paragraphs) and not args.quiet:
-            _warn(f"{item.label}: no article found")
+            _warn(f"{item.label}: {_why_empty(page)}")
     return status
+
+
+def _why_empty(page: bytes) -> str:
+    if looks_binary(decode_bytes(page[:BINARY_WINDOW])):
+        return "looks like binary data, not text or HTML; nothing to clean"
+    return "no article found"
 
 
 def _render_page(article: Article, decisions: list[Decision], args: argparse.Namespace,

@@ -25,7 +25,7 @@ import re
 
 from textclean.config import Config
 from textclean.model import Block, Document, PageMeta
-from textclean.readers.decode import decode_bytes, fix_mojibake
+from textclean.readers.decode import decode_bytes, fix_mojibake, looks_binary
 from textclean.readers.features import annotate
 from textclean.readers.tables import mark_data_tables
 from textclean.readers.text import read_text
@@ -189,9 +189,14 @@ def read(page: PageInput, config: Config) -> Document:
     """Decode, bound, sanitise, detect the kind of input, split into blocks.
 
     Never raises for any str or bytes (the readers fall back to plain text
-    when markup cannot be parsed); raises TypeError for other types.
+    when markup cannot be parsed); raises TypeError for other types. Binary
+    data reads as an empty page.
     """
-    text, encoded = _drop_controls(to_text(page, config.max_input_chars))
+    raw = to_text(page, config.max_input_chars)
+    if looks_binary(raw):
+        log.info("input looks like binary data, not text or HTML: read as empty")
+        raw = ""
+    text, encoded = _drop_controls(raw)
     kind = config.input
     if kind == "auto":
         kind = "html" if looks_like_html(text) else "text"

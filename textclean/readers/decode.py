@@ -50,6 +50,13 @@ _VALID_UTF8_SEQ = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 GUESS_WINDOW = 200_000
+# Binary input is judged on its first 4 kB: more than 3% control characters
+# (tab, line breaks and form feed aside), and at least 32 of them so that a
+# short string with a stray NUL stays text, and it is not a page.
+BINARY_WINDOW = 4096
+BINARY_SHARE = 0.03
+BINARY_MIN_CONTROLS = 32
+_BINARY_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 
 
 def _byte_to_char() -> dict[int, str]:
@@ -94,6 +101,9 @@ def decode_bytes(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
+    utf16 = _utf16_without_bom(data[:BINARY_WINDOW])
+    if utf16 is not None:
+        return data.decode(utf16, errors="replace")
     text = _strict_utf8(data)
     if text is not None:
         return text
@@ -104,6 +114,39 @@ def decode_bytes(data: bytes) -> str:
         return _decode(data, declared)
     guessed = _guess(data[:GUESS_WINDOW])
     return _decode(data, guessed or "cp1252")
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 saved without a byte-order mark, told by where its NULs fall.
+
+    Latin-script UTF-16 has a NUL in every other byte, all on one side; that
+    is also valid UTF-8, so without this check the page would be read as text
+    with a NUL between letters.
+    """
+    half = len(head) // 2
+    if half < 8:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd > 0.4 * half and even < 0.02 * half:
+        return "utf-16-le"
+    if even > 0.4 * half and odd < 0.02 * half:
+        return "utf-16-be"
+    return None
+
+
+def looks_binary(text: str) -> bool:
+    """True when the start of a page is not text at all: an image, a gzip stream, random bytes.
+
+    Read as text, such bytes become a long "paragraph" of symbols that every
+    filter would keep. Text pages, even broken ones, almost never have more
+    than a few control characters; bytes that mean nothing have one in nine.
+    """
+    sample = text[:BINARY_WINDOW]
+    if not sample:
+        return False
+    data = sample.encode("utf-8", "surrogatepass")
+    controls = len(data) - len(data.translate(None, _BINARY_BYTES))
+    return controls >= BINARY_MIN_CONTROLS and controls > BINARY_SHARE * len(sample)
 
 
 def _strict_utf8(data: bytes) -> str | None:
