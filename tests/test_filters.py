@@ -44,6 +44,9 @@ def _block(text: str) -> Block:
     (Widgets(), "Comments (12)"),
     (Widgets(), "My account | Sign out"),
     (Widgets(), "Forgot your password?"),
+    (Widgets(), "Jump to: navigation, search"),
+    (Widgets(), "Skip to main content"),
+    (Widgets(), "Jump to navigation Jump to search"),
     (Code(), "var adSlot = googletag.defineSlot('/123/news', [300, 250]);"),
     (Code(), ".article-body p { margin: 0 0 1em; font-size: 16px; }"),
 ])
@@ -59,6 +62,7 @@ def test_line_is_removed(step: textclean.BlockFilter, line: str) -> None:
     (Legal(), "Shares fell after the exchange said the quotes were delayed by a network fault "
               "that took more than an hour to repair on Tuesday morning."),
     (Widgets(), "She said she would share the prize with her brother."),
+    (Widgets(), "Jump to the recipe"),
     (Code(), "Let's see whether the plan works: costs = revenue minus spending, she said."),
     (Code(), "P = 20 mg; A = 100 mg"),
 ])
