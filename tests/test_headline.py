@@ -264,3 +264,26 @@ def test_headline_quoting_with_guillemets(title: str) -> None:
             "Crews accept new pay offer after three weeks of cancelled crossings\n"
             + _WEIGHED_PAGE.split("\n", 3)[3])
     assert textclean.clean(text, input="text").headline == title
+
+
+_FERRY_BODY = ("The harbour ferry strike ended on Monday when crews voted to accept a new pay "
+               "offer, ending three weeks of cancelled crossings for island commuters.\n"
+               "The ferry company said the first crossings would run on Tuesday morning and "
+               "that the full timetable would be back by the weekend.\n")
+
+
+@pytest.mark.parametrize("title", [
+    "Watch: Ferry crews vote to end the harbour strike",
+    "Video of the last ferry crossing before the strike",
+])
+def test_headline_opening_with_a_caption_word(title: str) -> None:
+    """'Watch:' or 'Video of' opens many headlines; only a short line or a credit is a caption."""
+    text = f"Home\nNews\n{title}\nBy Ann Lee\n{_FERRY_BODY}"
+    assert textclean.clean(text, input="text").headline == title
+
+
+def test_photo_credit_is_not_the_headline() -> None:
+    """'Photo: Name for Paper' and 'Photo by Name' stay credits, however long."""
+    text = ("Home\nNews\nFerry strike ends\nPhoto: Ann Lee for the Island Courier\n"
+            f"Photo by Ann Lee on the harbour wall\n{_FERRY_BODY}")
+    assert textclean.clean(text, input="text").headline == "Ferry strike ends"

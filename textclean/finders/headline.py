@@ -10,6 +10,7 @@ date line next to it; a title-like shape; closeness to the body.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from textclean.dates import find_dates
@@ -197,9 +198,34 @@ def _in_list(doc: Document, i: int) -> bool:
     return hi - lo + 1 >= LIST_RUN
 
 
+# A title may open with the word a caption opens with ("Watch: ...", "Video
+# of ...", "Photo Finish: ..."); see `_caption`. "Photo:" and "Image:" with
+# their colon open credits ("Photo: Ann Lee for the Courier"), as "by" does.
+_CUE_WORD = re.compile(r"^(?:(?:video|watch)(?!\s*(?:by\b|[/©]))"
+                       r"|(?:photo|image)(?!\s*(?:by\b|[:/©])))\b\W*", re.IGNORECASE)
+CUE_TITLE_WORDS = 4
+
+
+def _caption(block: Block) -> bool:
+    """A photo credit or dated caption, by its wording.
+
+    A line the caption test takes only for its first word ("Watch: Senator
+    explains the vote", "Video Production 101: A Guide") is a caption when
+    short; with four words or more and no credit left once that word is
+    gone, it may be a headline.
+    """
+    if not credit_or_dated(block):
+        return False
+    cue = _CUE_WORD.match(block.text)
+    if cue is None or block.words < CUE_TITLE_WORDS:
+        return True
+    rest = replace(block, text=block.text[cue.end():], words=block.words - 1, tokens=None)
+    return credit_or_dated(rest) is not None
+
+
 def _possible_title(block: Block) -> bool:
     """Not a control, notice, caption, byline or printed date, and not a link list."""
-    if (block.removed_by in _UNLIKELY or block.words < 2 or credit_or_dated(block)
+    if (block.removed_by in _UNLIKELY or block.words < 2 or _caption(block)
             or block.removed_by == "dateline" or _mostly_date(block)):
         return False
     return block.link_density <= 0.6 or block.heading_level == 1
