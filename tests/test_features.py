@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from textclean.model import Block
-from textclean.readers.features import annotate, count_words, page_tokens
+from textclean.readers.features import annotate, count_words, line_tokens, page_tokens
 
 
 def _blocks(*lines: str) -> list[Block]:
@@ -124,3 +124,10 @@ def test_page_tokens_agree_on_every_character() -> None:
         for i in range(0, len(group), 50):
             page = "\0".join(f"a{char}b{char} {char}\0{char}" for char in group[i:i + 50])
             assert page_tokens(page) == _WORD_OR_NUL.findall(page), hex(ord(group[i]))
+
+
+@pytest.mark.parametrize("page", [
+    "", "\0", "a\0\0b", "plain words\0it\u2019s \u201cquoted\u201d", "caf\u00e9\0na\u00efve x",
+    "\u0939\u093f\u0928\u094d\u0926\u0940 \u0936\u092c\u094d\u0926\0two"])
+def test_line_tokens_are_the_word_runs_of_each_line(page: str) -> None:
+    assert line_tokens(page) == [re.findall(r"\w+", line) for line in page.split("\0")]

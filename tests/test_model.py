@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from textclean.config import Config
 from textclean.model import Block, Document
+from textclean.readers import read
 
 
 def _doc(*lines: str) -> Document:
@@ -30,3 +32,16 @@ def test_search_sees_a_line_edited_after_an_earlier_search() -> None:
 def test_empty_document_and_empty_cues() -> None:
     assert _doc().blocks_containing(("a",)) == []
     assert _doc("a line").blocks_containing(()) == []
+
+
+def test_search_over_the_readers_lowered_lines_matches_a_fresh_one() -> None:
+    """The reader hands its lower-cased lines on; the search must find what
+    it finds over a page lower-cased anew, U+0130 (two characters lower-cased)
+    and all, and must not trust them once a line is edited."""
+    page = "\u0130stanbul news\n\nShare this\n\nA line with a COOKIE notice.\n\nLast line"
+    doc = read(page, Config().with_changes(input="text"))
+    fresh = Document(blocks=doc.blocks)
+    for cues in (("share",), ("cookie",), ("news", "last")):
+        assert doc.blocks_containing(cues) == fresh.blocks_containing(cues)
+    doc.blocks[1].text = "Nothing here"
+    assert doc.blocks_containing(("share",)) == []

@@ -164,6 +164,12 @@ class Document:
                 pos = page.find(word, starts[i + 1])
         return sorted(found)
 
+    def remember_lowered(self, lowered: list[str]) -> None:
+        """Keep the blocks' lower-cased texts, in order, that the reader made
+        anyway, for `blocks_containing`."""
+        starts = [0, *accumulate(len(t) + 1 for t in lowered)][:-1]
+        self._page = ([b.text for b in self.blocks], "\0".join(lowered), starts)
+
     def _lowered_page(self) -> tuple[str, list[int]]:
         """The lines lower-cased and joined with NUL (which sanitising removed
         from the text, so no cue can match across two lines), and where each

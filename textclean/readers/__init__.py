@@ -26,7 +26,7 @@ import re
 from textclean.config import Config
 from textclean.model import Block, Document, PageMeta
 from textclean.readers.decode import decode_bytes, fix_mojibake, looks_binary
-from textclean.readers.features import annotate
+from textclean.readers.features import annotate_lowered
 from textclean.readers.tables import mark_data_tables
 from textclean.readers.text import read_text
 from textclean.readers.titles import title_from_first_line
@@ -220,5 +220,7 @@ def read(page: PageInput, config: Config) -> Document:
         doc = Document(blocks=blocks, meta=title_from_first_line(blocks) or PageMeta())
     _cap_blocks(doc.blocks, config.max_line_chars)
     doc.reference_date = config.reference_date
-    doc.language = annotate(doc.blocks, config.language or doc.meta.language)
+    doc.language, lowered = annotate_lowered(doc.blocks, config.language or doc.meta.language)
+    if lowered is not None:
+        doc.remember_lowered(lowered)
     return doc

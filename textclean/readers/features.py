@@ -35,12 +35,24 @@ _ASCII_NON_WORD_TO_SPACE = {c: " " for c in range(128)
 
 
 def page_tokens(page: str) -> list[str]:
-    """`_WORD_OR_SEPARATOR.findall(page)`, the fast way when no character
-    outside ASCII is a word character (English with curly quotes and
-    dashes): those are blanked one by one, the page becomes ASCII, every
-    other non-word character is blanked by an ASCII table, and each line is
-    split at spaces. The regex costs a Python object and a reset of the
-    engine per token, which on a long page adds up to more than all this.
+    """`_WORD_OR_SEPARATOR.findall(page)`: the words of `line_tokens`, each
+    line's followed by the separator but the last."""
+    tokens: list[str] = []
+    for words in line_tokens(page):
+        tokens += words
+        tokens.append(_SEPARATOR)
+    tokens.pop()
+    return tokens
+
+
+def line_tokens(page: str) -> list[list[str]]:
+    """The \\w runs of each NUL-separated line of `page`, the fast way when
+    no character outside ASCII is a word character (English with curly
+    quotes and dashes): those are blanked one by one, the page becomes
+    ASCII, every other non-word character is blanked by an ASCII table, and
+    each line is split at spaces. The regex costs a Python object and a
+    reset of the engine per token, which on a long page adds up to more
+    than all this.
     """
     source, start = page, 0
     while not page.isascii():
@@ -49,14 +61,22 @@ def page_tokens(page: str) -> list[str]:
             break  # all ASCII, though not marked so: the table is then slower
         char = found.group()
         if _WORD.match(char):
-            return _WORD_OR_SEPARATOR.findall(source)
+            return _split_lines(_WORD_OR_SEPARATOR.findall(source))
         page, start = page.replace(char, " "), found.start()
-    tokens: list[str] = []
-    for line in page.translate(_ASCII_NON_WORD_TO_SPACE).split(_SEPARATOR):
-        tokens += line.split()
-        tokens.append(_SEPARATOR)
-    tokens.pop()
-    return tokens
+    return [line.split() for line in page.translate(_ASCII_NON_WORD_TO_SPACE).split(_SEPARATOR)]
+
+
+def _split_lines(tokens: list[str]) -> list[list[str]]:
+    """Tokens with separators between lines, as one list of tokens a line."""
+    lines: list[list[str]] = []
+    next_separator = tokens.index
+    tokens.append(_SEPARATOR)
+    start, last = 0, len(tokens)
+    while start < last:
+        end = next_separator(_SEPARATOR, start)
+        lines.append(tokens[start:end])
+        start = end + 1
+    return lines
 
 
 def count_words(text: str) -> int:
@@ -85,35 +105,37 @@ def _word_count(text: str, lowered: str, n: int, marked: bool) -> int:
 def annotate(blocks: list[Block], language: str | None = None) -> str:
     """Fill word counts, stop-word density and the lower-cased words (kept
     for later steps, see `Block.lower_words`, unless the words of a marked
-    script were read whole); return the page's language.
+    script were read whole); return the page's language."""
+    return annotate_lowered(blocks, language)[0]
 
-    The page is tokenised in one regex call, lines joined by NUL and NUL
-    kept as a token, rather than one call per line: Python calls, not the
-    matching, are the cost of a page of short lines.
+
+def annotate_lowered(blocks: list[Block],
+                     language: str | None = None) -> tuple[str, list[str] | None]:
+    """`annotate`, also giving the lower-cased lines it made (None when a
+    line held a NUL), which `Document.blocks_containing` needs as well.
+
+    The page is tokenised in one pass, lines joined by NUL, rather than one
+    regex call per line: Python calls, not the matching, are the cost of a
+    page of short lines.
     """
     lowered = [b.text.lower() for b in blocks]
     page = _SEPARATOR.join(lowered)
     if page.count(_SEPARATOR) != len(blocks) - 1:  # NUL in a line: not from a reader
-        return _annotate_each(blocks, language)
+        return _annotate_each(blocks, language), None
     marked = not page.isascii() and _MARKED_SCRIPT.search(page) is not None
-    tokens = _MARKED_WORD_OR_SEPARATOR.findall(page) if marked else page_tokens(page)
-    tokens.append(_SEPARATOR)
+    lines = _split_lines(_MARKED_WORD_OR_SEPARATOR.findall(page)) if marked \
+        else line_tokens(page)
     if language is None or language not in STOPWORDS:
-        language = guess_language(filter(_SEPARATOR.__ne__, tokens))
+        language = guess_language(chain.from_iterable(lines))
     is_stop = STOPWORDS.get(language, STOPWORDS["en"]).__contains__
-    next_separator = tokens.index
-    start = 0
-    for block, low in zip(blocks, lowered, strict=True):
-        end = next_separator(_SEPARATOR, start)
-        n = end - start
-        words = tokens[start:end]
+    for block, low, words in zip(blocks, lowered, lines, strict=True):
+        n = len(words)
         if not marked:  # the words `Block.lower_words` gives
             block.tokens = (block.text, words)
         block.words = n if block.text.isascii() else _word_count(block.text, low, n, marked)
         if n:
             block.stopword_density = sum(map(is_stop, words)) / n
-        start = end + 1
-    return language
+    return language, lowered
 
 
 def _annotate_each(blocks: list[Block], language: str | None) -> str:

@@ -357,10 +357,9 @@ _ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u3000]|  ")
 _HAS_WORD = re.compile(r"[^\W_]")
 
 
-def _has_marks(line: str) -> bool:
-    """Whether a plain-text line needs `_strip`: most lines are just words."""
-    body = line.strip()
-    first = body[:1]
+def _has_marks(body: str) -> bool:
+    """Whether a stripped plain-text line needs `_strip`: most lines are just words."""
+    first = body[0]
     return (first in _BULLET_START or first.isdigit() or first == "#" or "](" in body
             or "  " in body or "\t" in body
             or (not body.isascii() and _ODD_SPACE.search(body) is not None))
@@ -449,15 +448,21 @@ def read_text(text: str) -> list[Block]:
         joined = _join_fragments(joined)
     blocks: list[Block] = []
     group = 0
+    plain = shape == "plain"
     for raw, line_no in joined:
-        if not raw.strip():
+        body = raw.strip()
+        if not body:
             if blocks and blocks[-1].group == group:
                 group += 1
             continue
-        if shape != "plain" and _skip(raw, shape):
+        if plain and not _has_marks(body):
+            # Most lines: words only, no features to read off the marks.
+            if body[0].isalnum() or _HAS_WORD.search(body):
+                blocks.append(Block(len(blocks), body, group, line_no))
             continue
-        stripped = _strip(raw, shape) if shape != "plain" or _has_marks(raw) else _Stripped(
-            raw.strip())
+        if not plain and _skip(raw, shape):
+            continue
+        stripped = _strip(raw, shape)
         clean = stripped.text
         if not clean[:1].isalnum() and not _HAS_WORD.search(clean):
             continue
