@@ -287,3 +287,17 @@ def test_photo_credit_is_not_the_headline() -> None:
     text = ("Home\nNews\nFerry strike ends\nPhoto: Ann Lee for the Island Courier\n"
             f"Photo by Ann Lee on the harbour wall\n{_FERRY_BODY}")
     assert textclean.clean(text, input="text").headline == "Ferry strike ends"
+
+
+@pytest.mark.parametrize("notice", [
+    "By joining our site you will be able to enter competitions, post comments and "
+    "receive our regular updates.\n",
+    "You are using an old browser that we no longer support, so some parts of this page "
+    "may not work as they should.\nDismiss\n",
+])
+def test_headline_under_a_site_notice(notice: str) -> None:
+    """A notice sentence above the headline is not the body's first paragraph to stop at."""
+    text = (f"Home\nNews\nSport\nWeather\n{notice}Ferry crews end three-week strike\n"
+            f"Monday, 3 March 2025\n{_FERRY_BODY}Union leaders said the deal protected rest "
+            "breaks and overtime rates for the crews on the night crossings.\n")
+    assert textclean.clean(text, input="text").headline == "Ferry crews end three-week strike"

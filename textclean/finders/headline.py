@@ -384,6 +384,7 @@ HAND_WEIGHTS: dict[str, float] = {
     "caption_second": -1.0,      # the line after a credit or dated caption line
     "body_not_heading": -1.0,    # inside the body region but not heading-shaped
     "in_list": -LIST_PENALTY,
+    "below_prose": -4.5,         # below the first paragraph (see `_dated_below`)
 }
 
 
@@ -417,6 +418,7 @@ TEXT_WEIGHTS: dict[str, float] = {
     "h1": 4.0,
     "heading": 1.0,
     "in_list": -2.5,
+    "below_prose": -4.5,
     "nav_shape": -2.2,
     "overlap": 4.6,
     "repeat": 0.67,
@@ -485,7 +487,7 @@ def _score(features: dict[str, float], weights: dict[str, float]) -> float:
     return sum(weights.get(k, 0.0) * v for k, v in features.items())
 
 
-def _context(doc: Document, i: int, f: dict[str, float]) -> None:
+def _context(doc: Document, i: int, first_prose: int, f: dict[str, float]) -> None:
     """Features from the line's place on the page rather than its own text."""
     blocks = doc.blocks
     if i > 0 and credit_or_dated(blocks[i - 1]):
@@ -494,11 +496,39 @@ def _context(doc: Document, i: int, f: dict[str, float]) -> None:
         f["body_not_heading"] = 1.0
     if f["title_match"] < 1.0 and _in_list(doc, i):
         f["in_list"] = 1.0
+    if i > first_prose and f["title_match"] < 1.0:
+        f["below_prose"] = 1.0
+
+
+def _dated_below(doc: Document, first_prose: int) -> list[int]:
+    """Title-shaped lines just below the first paragraph with a date or byline under them.
+
+    The body region may open with a site notice ("You are using an old
+    browser ...") or a teaser sentence above the headline; a short line
+    followed within two lines by a printed date or a byline is then the
+    headline over its date, not a subheading of the body. They are scored
+    with a penalty ("below_prose"), so a good title above the paragraph wins.
+    """
+    blocks = doc.blocks
+    out = []
+    for i in range(first_prose + 1, min(doc.body_end, doc.body_start + FORWARD)):
+        block = blocks[i]
+        if (block.removed or not BELOW_WORDS[0] <= block.words <= BELOW_WORDS[1]
+                or _ends_sentence(block) or _is_date_line(block) or _BYLINE.match(block.text)):
+            continue
+        under = blocks[i + 1:i + 3]
+        if any((_is_date_line(b) and not credit_or_dated(b)) or _BYLINE.match(b.text)
+               for b in under):
+            out.append(i)
+    return out
+
+
+BELOW_WORDS = (3, 25)
 
 
 def _order(doc: Document, page: _Page, start: int, first_prose: int) -> list[int]:
-    return [*_far_titles(doc, page, start), *range(start, first_prose + 1),
-            *_stated_below(doc, page.titles, first_prose)]
+    below = {*_stated_below(doc, page.titles, first_prose), *_dated_below(doc, first_prose)}
+    return [*_far_titles(doc, page, start), *range(start, first_prose + 1), *sorted(below)]
 
 
 @register("headline")
@@ -547,7 +577,7 @@ class Headline(Filter):
             f = _features(block, max(0, doc.body_start - i), page)
             if f is None:
                 continue
-            _context(doc, i, f)
+            _context(doc, i, first_prose, f)
             out.append(_Candidate(i, f, _score(f, weights)))
         return page, out
 
