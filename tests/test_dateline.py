@@ -375,3 +375,20 @@ def test_a_date_under_a_joined_label_is_a_profiles() -> None:
     doc.body_start = 3
     DatelineFinder()(doc)
     assert doc.dateline is not None and doc.dateline.date == dt.date(2020, 3, 18)
+
+
+def test_a_date_opening_a_short_first_paragraph_stays_in_the_body() -> None:
+    first = "Feb. 23, 2015 -- Peanut allergies have been rising in the past decade."
+    article = textclean.clean(page("Council backs harbour plan", first=first), input="text")
+    assert article.dateline is not None
+    assert article.dateline.text == "Feb. 23, 2015 --"
+    assert article.dateline.date == dt.date(2015, 2, 23)
+    assert article.paragraphs[0].text == first
+
+
+def test_a_date_line_with_a_time_after_the_dash_is_all_dateline() -> None:
+    article = textclean.clean(page("Council backs harbour plan", "March 5, 2024 - 10:30 AM EST"),
+                              input="text")
+    assert article.dateline is not None
+    assert article.dateline.text == "March 5, 2024 - 10:30 AM EST"
+    assert "10:30" not in article.body

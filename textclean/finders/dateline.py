@@ -63,6 +63,9 @@ _UNLIKELY = {"legal": -4.0, "comments": -2.5, "promo": -1.2, "navigation": -0.8,
              "captions": -1.5, "widgets": -0.3, "archive": -10.0}
 # Menus sweep up the short date line under a headline with the links round it.
 _DIGIT = re.compile(r"\d")
+# A date opening a paragraph, set off by a dash: "Feb. 23, 2015 -- Peanut ...".
+_LEAD_DASH = re.compile(r"\s{0,3}(?:--?|—|–)\s")
+LEAD_PROSE_WORDS = 6
 _UNLIKELY_DATE_ONLY = {"legal": -4.0, "comments": -2.5, "promo": -0.8, "captions": -1.0,
                        "archive": -10.0}
 
@@ -266,7 +269,7 @@ class DatelineFinder(Filter):
             if not matches:
                 continue
             prev = doc.blocks[i - 1] if i > 0 else None
-            prose = not block.removed and len(block.text) > 160
+            prose = not block.removed and (len(block.text) > 160 or _leads_prose(text, matches[0]))
             scores = _line_scores(block, text, matches, prev)
             for match, (score, updated) in zip(matches, scores, strict=True):
                 cand = Candidate(i, match, pos + score, updated=updated)
@@ -305,6 +308,18 @@ def _relative(text: str, doc: Document) -> list[DateMatch]:
         d = rel.resolve(doc.reference_date)
         out.append(DateMatch(rel.start, rel.end, d.year, d.month, d.day, "relative"))
     return out
+
+
+def _leads_prose(text: str, match: DateMatch) -> bool:
+    """The date is the dateline of the paragraph it opens, which stays in the body.
+
+    Long lines count as prose anyway; this catches a short first paragraph,
+    which would otherwise go whole as the dateline.
+    """
+    if match.start > 3:
+        return False
+    dash = _LEAD_DASH.match(text, match.end)
+    return dash is not None and len(_WORD.findall(text, dash.end())) >= LEAD_PROSE_WORDS
 
 
 def _prefix_end(text: str, end: int) -> int:
