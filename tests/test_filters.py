@@ -125,6 +125,16 @@ def test_caption_between_paragraphs_goes_but_subheading_stays() -> None:
     assert article.headings == ["Leaking pipes"]
 
 
+def test_lines_of_a_hard_wrapped_paragraph_are_not_captions() -> None:
+    wrapped = ["For many people, walking into a gym for the first time can be an intimidating",
+               "experience, especially if they are new to fitness or to the machines.",
+               "Finding a friend to train with or joining a group class can",
+               "make the first weeks easier."]
+    page = ["Dry spring empties reservoirs"] + PROSE[:2] + ["\n".join(wrapped)] + PROSE[2:]
+    article, decisions = textclean.explain("\n\n".join(page))
+    assert all(line in article.body for line in wrapped)
+
+
 def test_pull_quote_and_attribution_go_once() -> None:
     quote = "Further restrictions could follow if the dry weather continued"
     page = (["Dry spring empties reservoirs"] + PROSE[:1]

@@ -110,8 +110,22 @@ class Captions(Filter):
             reason = credit_or_dated(block)
             if reason:
                 block.remove(self.name, reason)
-            elif shaped[i] and not _in_run(kept, i):
+            elif shaped[i] and not _in_run(kept, i) and not _wrapped(block, kept, i):
                 block.remove(self.name, "caption: not a sentence, not a heading")
+
+
+def _wrapped(block: Block, kept: list[Block], i: int) -> bool:
+    """A line of a hard-wrapped paragraph: it ends in a comma, or the next
+    line goes on in lower case. Such lines are unpunctuated only because the
+    sentence goes on; a caption ends where it ends."""
+    if block.text.endswith(","):
+        return True
+    if i + 1 < len(kept) and kept[i + 1].index == block.index + 1:
+        after = kept[i + 1]
+        # "msnbc" under a promo headline is a lower-case brand, not the rest of a sentence.
+        goes_on = after.words >= 3 or bool(_SENTENCE_END.search(after.text))
+        return after.text[:1].islower() and goes_on
+    return False
 
 
 def _in_run(kept: list[Block], i: int) -> bool:
