@@ -8,7 +8,7 @@ import textclean
 from textclean.filters.code import Code
 from textclean.filters.legal import Legal
 from textclean.filters.notices import Notices
-from textclean.filters.widgets import Widgets
+from textclean.filters.widgets import _CONTROL_LINE, _VOCABULARY, Widgets, _may_be_control_line
 from textclean.model import Block, Document
 
 PROSE = [
@@ -189,3 +189,22 @@ def test_a_story_about_the_web_archive_is_not_its_toolbar() -> None:
     article = textclean.clean("\n\n".join(story), input="text")
     assert article.headline == story[0]
     assert article.body.startswith("The web archive said")
+
+
+@pytest.mark.parametrize("line", [
+    "Share on Facebook", "E-mail this article", "Email", "12 comments", "Comments (3)",
+    "Subscribers only", "A+ A-", "Follow us on Instagram", "Print | Email | Share",
+    "Sign up for our newsletter", "Skip to the main content", "1 2 3 Next"])
+def test_control_lines_pass_the_word_shortcut(line: str) -> None:
+    """The widgets step rules lines out by their words before its pattern;
+    every line the pattern takes must get through (the shortcut reads the
+    words off the pattern itself, so it must stay able to)."""
+    assert _VOCABULARY is not None
+    assert _CONTROL_LINE.match(line)
+    assert _may_be_control_line(_block(line))
+    assert Widgets().check(_block(line), Document(blocks=[])) is not None
+
+
+def test_word_shortcut_rules_out_other_lines_and_leaves_non_ascii_to_the_pattern() -> None:
+    assert not _may_be_control_line(_block("Share the prize"))
+    assert _may_be_control_line(_block("\u017fhare"))  # long s: IGNORECASE reads it as 's'

@@ -9,7 +9,7 @@ def assemble(doc: Document) -> Article:
     headline = doc.blocks[doc.headline_index].text if doc.headline_index is not None else ""
     paragraphs = tuple(
         Paragraph(b.text, "heading" if b.role == "heading" else "paragraph")
-        for b in doc.blocks if not b.removed
+        for b in doc.blocks if b.removed_by is None
     )
     meta = doc.meta
     return Article(

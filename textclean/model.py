@@ -138,7 +138,7 @@ class Document:
     _page: tuple[list[str], str, list[int]] | None = field(default=None, repr=False)
 
     def kept(self) -> list[Block]:
-        return [b for b in self.blocks if not b.removed]
+        return [b for b in self.blocks if b.removed_by is None]
 
     def blocks_containing(self, words: Iterable[str]) -> list[Block]:
         """The blocks whose lower-cased text contains one of `words`, in order.

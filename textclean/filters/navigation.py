@@ -84,7 +84,7 @@ class Navigation(Filter):
         blocks = doc.blocks
         run: list[Block] = []
         for block in blocks + [Block(index=-1, text="", words=999)]:
-            if _IN_ARTICLE & block.hints or block.tag == "pre" or block.table_cell:
+            if block.hints and _IN_ARTICLE & block.hints or block.tag == "pre" or block.table_cell:
                 # Never part of a menu run: it ends one. A <pre> element's
                 # short lines are code or a config file, and a data table's
                 # short cells are figures, not menu items.
@@ -97,13 +97,15 @@ class Navigation(Filter):
                     item.remove(self.name, f"menu: a run of {len(run)} short lines")
             run = []
         for block in blocks:
-            if block.removed or _IN_ARTICLE & block.hints:
+            if block.removed_by is not None or block.hints and _IN_ARTICLE & block.hints:
                 continue
             if block.link_density >= self.max_link_density and block.words <= 30:
                 block.remove(self.name, f"link text ({block.link_density:.0%} of the line)")
-            elif _is_word_menu(block):
+            # (Both tests below are cheap to rule out; most lines fail them.)
+            elif block.stopword_density <= 0.0 and _is_word_menu(block):
                 block.remove(self.name, "menu: capitalised words without function words")
-            elif _is_flat_list(block) and not block.table_cell:
+            elif block.words >= FLAT_LIST_WORDS and _is_flat_list(block) \
+                    and not block.table_cell:
                 block.remove(self.name, "a list of names on one line, without punctuation")
             elif len(block.text) <= 200 and _CRUMB_SEPARATOR.search(block.text) \
                     and _BREADCRUMB.match(block.text):

@@ -88,13 +88,15 @@ def stopwords_work(blocks: list[Block]) -> bool:
     With no list for the page's language, even its long prose blocks have
     almost no stop words; then punctuation has to do the job.
     """
-    densities = sorted(b.stopword_density for b in blocks if effective_length(b) >= 150)
+    # (A line of under 50 characters is short in any script.)
+    densities = sorted(b.stopword_density for b in blocks
+                       if len(b.text) >= 50 and effective_length(b) >= 150)
     return not densities or densities[len(densities) // 2] >= 0.08
 
 
 def classify(block: Block, t: Thresholds, use_stopwords: bool = True) -> str:
     """The context-free label of one block."""
-    if block.removed:
+    if block.removed_by is not None:
         return BAD
     if block.link_density > t.max_link_density and not _linked_article_line(block):
         return NEARGOOD if linked_prose(block, t, use_stopwords) else BAD
@@ -347,7 +349,7 @@ def _best_region(blocks: list[Block], labels: list[str], bad_weight: float,
     score, start = 0.0, 0
     for i, (block, label) in enumerate(zip(blocks, labels, strict=True)):
         length = len(block.text)
-        if label == GOOD and not block.removed:
+        if label == GOOD and block.removed_by is None:
             weight = float(length)
             if block.hints & _ARTICLE_HINTS and not block.hints & _ASIDE_HINTS:
                 weight *= article_weight
