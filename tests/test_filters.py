@@ -172,6 +172,16 @@ def test_web_archive_toolbar_goes_and_never_names_the_page() -> None:
     assert article.body == "\n\n".join(PROSE)
 
 
+def test_toolbar_lines_that_match_only_case_insensitively_still_count() -> None:
+    """The step looks for its words in the lower-cased top of the page before
+    running its patterns; IGNORECASE reads a dotless i and a long s as 'i'
+    and 's', which lower() leaves alone, so such lines must still be found."""
+    toolbar = ["WAYBACK MACH\u0130NE", "Tımestamps", "About thi\u017f capture"]
+    _, decisions = textclean.explain(
+        "\n".join([*toolbar, "Dry spring empties reservoirs", *PROSE]), input="text")
+    assert [d.removed_by for d in decisions[:3]] == ["archive"] * 3
+
+
 def test_toolbar_words_low_on_the_page_remove_nothing_above_them() -> None:
     # A toolbar starts in the first dozen lines; these are lines 13 and 18.
     page = ["Dry spring empties reservoirs", *PROSE, *PROSE, *PROSE, "Wayback Machine", *PROSE,

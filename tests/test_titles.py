@@ -7,7 +7,12 @@ stated title, as it does in HTML, and never return it as the headline.
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 import textclean
+from textclean.readers.titles import title_key
 
 PARAGRAPHS = [
     "The county closed all of its schools on Tuesday after a storm brought down power lines "
@@ -42,3 +47,10 @@ def test_a_first_line_that_is_not_repeated_is_not_taken_for_the_title() -> None:
     page = _page("News | Sport | Weather | Travel Guides", "Storm closes every school in the county")
     _, decisions = textclean.explain(page, input="text")
     assert decisions[0].removed_by != "title"
+
+
+@pytest.mark.parametrize("text", [
+    "".join(chr(c) for c in range(1, 128)), "  Storm: schools shut!  ", "snake_case x2\0y",
+    "\u201cQuoted\u201d \u2014 caf\u00e9", "\u0130stanbul \u212a", ""])
+def test_title_key_is_the_lowered_word_runs_joined_by_spaces(text: str) -> None:
+    assert title_key(text) == re.sub(r"\W+", " ", text.lower()).strip()

@@ -164,6 +164,11 @@ class Document:
                 pos = page.find(word, starts[i + 1])
         return sorted(found)
 
+    def lowered_prefix(self, lines: int) -> str:
+        """The first `lines` blocks' texts, lower-cased and joined with NUL."""
+        page, starts = self._lowered_page()
+        return page[:starts[lines]] if lines < len(starts) else page
+
     def remember_lowered(self, lowered: list[str]) -> None:
         """Keep the blocks' lower-cased texts, in order, that the reader made
         anyway, for `blocks_containing`."""

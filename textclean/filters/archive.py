@@ -32,6 +32,11 @@ _NOTICE = re.compile(
 # The toolbar's collection lines ("Collection: web_pop") only count once the
 # toolbar itself has been recognised.
 _COLLECTION = re.compile(r"^(?:collection|organization):", re.IGNORECASE)
+# Every line either pattern finds holds one of these once lower-cased, or a
+# letter that IGNORECASE reads as "i" or "s" and lower() does not turn into
+# one (dotless i, long s; U+0130 lower-cases to "i" and a combining dot).
+_CUES = ("wayback machine", "capture", "collected by", "timestamps", "not publicly accessible",
+         "crawl", "\u0131", "\u017f", "\u0307")
 
 # The toolbar starts within the first few lines of the page (after a printed
 # <title> and the capture calendar) and ends within the first forty; two of
@@ -44,6 +49,9 @@ MAX_NOTICE_WORDS = 40
 
 
 def _toolbar_lines(doc: Document) -> list[int]:
+    top = doc.lowered_prefix(TOP_LINES)
+    if not any(cue in top for cue in _CUES):
+        return []  # most pages: a few substring searches instead of two patterns a line
     return [b.index for b in doc.blocks[:TOP_LINES]
             if b.words <= MAX_CONTROL_WORDS and _CONTROL.search(b.text)
             or b.words <= MAX_NOTICE_WORDS and _NOTICE.search(b.text)]

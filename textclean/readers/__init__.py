@@ -148,9 +148,12 @@ def _drop_controls(text: str) -> tuple[str, bytes | None]:
 def repair(text: str) -> str:
     """Read C1 controls as Windows-1252 and undo mojibake."""
     if not text.isascii():
-        if _C1.search(text):  # translate() is slow; C1 controls are rare
+        had_c1 = _C1.search(text) is not None
+        if had_c1:  # translate() is slow; C1 controls are rare
             text = text.translate(_C1_TO_CP1252)
-        text = _C1.sub("", fix_mojibake(text))
+        fixed = fix_mojibake(text)
+        # Without C1 controls to begin with, only a repair can have made one.
+        text = _C1.sub("", fixed) if had_c1 or fixed is not text else fixed
     return text
 
 

@@ -32,6 +32,14 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # Every ASCII character that is neither a word character nor the separator.
 _ASCII_NON_WORD_TO_SPACE = {c: " " for c in range(128)
                             if not _WORD.match(chr(c)) and chr(c) != _SEPARATOR}
+# The same for UTF-8 bytes; bytes of other characters stay.
+_UTF8_NON_WORD_TO_SPACE = bytes(0x20 if c in _ASCII_NON_WORD_TO_SPACE else c
+                                for c in range(256))
+# Past this many distinct characters outside ASCII (or at the first word
+# character of a script with thousands, from U+3000 on) one regex call over
+# the page is cheaper than a pass over it for each.
+MAX_DISTINCT_CHARACTERS = 100
+_LARGE_SCRIPTS = "\u3000"
 
 
 def page_tokens(page: str) -> list[str]:
@@ -46,24 +54,34 @@ def page_tokens(page: str) -> list[str]:
 
 
 def line_tokens(page: str) -> list[list[str]]:
-    """The \\w runs of each NUL-separated line of `page`, the fast way when
-    no character outside ASCII is a word character (English with curly
-    quotes and dashes): those are blanked one by one, the page becomes
-    ASCII, every other non-word character is blanked by an ASCII table, and
-    each line is split at spaces. The regex costs a Python object and a
-    reset of the engine per token, which on a long page adds up to more
-    than all this.
+    """The \\w runs of each NUL-separated line of `page`, found the fast way:
+    each distinct character outside ASCII that is not a word character
+    (curly quotes, dashes) is blanked by one `replace` over the page, every
+    other non-word character by a table, and each line is split at spaces.
+    The regex costs a Python object and a reset of the engine per token,
+    which on a long page adds up to more than all this.
+
+    Word characters outside ASCII ("é") stay; to find the next character
+    still to judge, a copy of the page has them replaced by "a" too.
     """
-    source, start = page, 0
-    while not page.isascii():
-        found = _NON_ASCII.search(page, start)
+    scan, out, start, distinct = page, page, 0, 0
+    while not scan.isascii():
+        found = _NON_ASCII.search(scan, start)
         if found is None:
-            break  # all ASCII, though not marked so: the table is then slower
-        char = found.group()
+            break  # (a str is ASCII exactly when the regex finds nothing)
+        char, start = found.group(), found.start()
+        distinct += 1
         if _WORD.match(char):
-            return _split_lines(_WORD_OR_SEPARATOR.findall(source))
-        page, start = page.replace(char, " "), found.start()
-    return [line.split() for line in page.translate(_ASCII_NON_WORD_TO_SPACE).split(_SEPARATOR)]
+            if char >= _LARGE_SCRIPTS or distinct > MAX_DISTINCT_CHARACTERS:
+                return _split_lines(_WORD_OR_SEPARATOR.findall(page))
+            scan = scan.replace(char, "a")
+        else:
+            scan, out = scan.replace(char, " "), out.replace(char, " ")
+    if out.isascii():
+        out = out.translate(_ASCII_NON_WORD_TO_SPACE)
+    else:  # only word characters are left outside ASCII: bytes >= 0x80 stay
+        out = out.encode("utf-8").translate(_UTF8_NON_WORD_TO_SPACE).decode("utf-8")
+    return [line.split() for line in out.split(_SEPARATOR)]
 
 
 def _split_lines(tokens: list[str]) -> list[list[str]]:
