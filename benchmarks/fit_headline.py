@@ -12,8 +12,9 @@ by Newton's method. The selection rule it scores (best above 0, then the deck
 rule with its margin) is the step's own, so the "hand" column of --cv equals
 what benchmarks/evaluate.py measures.
 
-    python benchmarks/fit_headline.py --cv --print --balance 0.5 --l2 30 \
-        --margin 3.5 --fix in_list=-2.5,h1=4    # how TEXT_WEIGHTS was made
+    python benchmarks/fit_headline.py --cv --print --balance 0.5 --l2 30 --margin 3.5 \
+        --fix in_list=-2.5,h1=4,overlap=3.4,overlap_first=1.2,below_prose=-4.5
+        # how TEXT_WEIGHTS was made
 
 Candidates are cached (--cache) so refits are fast; delete the cache after
 changing a feature. Textclean itself never imports numpy: the fitted numbers

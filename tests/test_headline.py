@@ -301,3 +301,18 @@ def test_headline_under_a_site_notice(notice: str) -> None:
             f"Monday, 3 March 2025\n{_FERRY_BODY}Union leaders said the deal protected rest "
             "breaks and overtime rates for the crews on the night crossings.\n")
     assert textclean.clean(text, input="text").headline == "Ferry crews end three-week strike"
+
+
+def test_headline_words_open_the_story() -> None:
+    """A headline's words are in the first paragraph; a show name nearer the body is
+    only mentioned further down."""
+    body = ("Ferry crews voted on Monday to end their strike and accept a new pay offer, "
+            "ending three weeks of cancelled crossings for island commuters, who had been "
+            "left to find places on the few private boats still running.\n"
+            "The company said the first crossings would run on Tuesday morning and that the "
+            "full timetable would be back by the weekend, once the boats had been checked "
+            "and the crews had been given time to rest after the long dispute.\n"
+            "Speaking on the Island Weekend Radio Show, the union leader said the deal "
+            "protected rest breaks for the night crews.\n")
+    text = f"Home\nNews\nStrike over for ferry crews\n\nListen\n\nIsland Weekend Radio Show\n\n{body}"
+    assert textclean.clean(text, input="text").headline == "Strike over for ferry crews"
