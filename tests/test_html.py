@@ -315,6 +315,38 @@ def test_microdata_and_h1_give_headlines_and_dates() -> None:
     assert meta.authors == ["Jo Bloggs"]
 
 
+def test_metadata_text_is_the_whole_text_inside_the_element() -> None:
+    # The parser reports text in pieces (split at entities and tags): the
+    # metadata reads them joined, as lxml's itertext would give them.
+    head = "<title>Rock &amp; roll is back</title>"
+    body = ("<h1>Big <em>news</em> &ndash; today</h1>"
+            "<span itemprop='author'>By <a rel='author' href='/a'>Ann &amp; Bo</a></span>")
+    _, meta = read_html(page(body, head))
+    assert meta.title == "Rock & roll is back"
+    assert meta.headlines == ["Big news \u2013 today"]
+    assert meta.authors == ["By Ann & Bo", "Ann & Bo"]  # in document order
+
+
+def test_an_h1_open_at_the_element_cap_gives_its_whole_text(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html_reader, "MAX_ELEMENTS", 6)
+    body = "<h1>One <b>two</b> <i>three</i> <b>four</b> five</h1><p>After.</p>"
+    blocks, meta = read_html(page(body))
+    assert meta.headlines == ["One two three four five"]
+    assert [b.text for b in blocks] == ["One two"]
+
+
+def test_text_split_at_entities_is_judged_whole() -> None:
+    b = block(page("<p><a href='/x'>Tom &amp; Jerry</a> run</p>"), "Tom & Jerry run")
+    assert b.link_density == pytest.approx(len("Tom & Jerry") / len("Tom & Jerry run"))
+
+
+def test_text_before_nesting_deeper_than_the_tree_limit_is_kept() -> None:
+    depth = 2100  # past the 2,048 levels of libxml2's tree
+    deep = "<div>" * depth + "deep" + "</div>" * depth
+    assert texts(page("<p>Before the deep part.</p>" + deep))[0] == "Before the deep part."
+
+
 def test_og_url_is_used_without_canonical_and_language_is_two_letters() -> None:
     markup = ("<html lang='PT-br'><head><meta property='og:url' content='https://x.example/a'>"
               "</head><body><p>x</p></body></html>")

@@ -7,8 +7,9 @@ lines. Each line also carries DOM features: its block tag, its link
 density, heading level, list membership, and `hints`, the words that its
 containers (nav, footer, class="share-bar", ...) say about it.
 
-One pass over the tree with lxml's C-level `iterwalk`: no recursion in
-Python (5,000-deep nesting is fine), no XPath, no ancestor walks; hints are
+The page is rendered from libxml2's parse events as lxml reports them to a
+parser target (`_Reader`): no tree is built or walked, nothing recurses
+(5,000-deep nesting is fine), no XPath, no ancestor walks; hints are
 inherited down a stack. Metadata is collected in the same pass.
 """
 
@@ -18,14 +19,14 @@ import importlib
 import operator
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 import lxml.etree
 from lxml.etree import _Element
 
 from textclean.model import Block, PageMeta
-from textclean.readers.html_meta import MetaCollector
+from textclean.readers.html_meta import ITEMPROPS, MetaCollector, is_author_link
 from textclean.readers.text import read_text
 
 
@@ -45,6 +46,12 @@ _sre = _regex_parser()
 # Larger pages are parsed without libxml2's huge-tree option, which lifts its
 # limits on depth and text-node size: a hostile 20 MB page should fail fast.
 HUGE_TREE_LIMIT = 5_000_000
+# The depth (open elements) of the tree libxml2 builds, with and without the
+# huge-tree option: the parse ends at an element that would go deeper. The
+# reader builds no tree but keeps to the same limits, for the same output
+# (and a bound on the cost of each element's container chain).
+TREE_DEPTH = 2048
+TREE_DEPTH_NOT_HUGE = 256
 # The BeautifulSoup fallback is pure Python; past this size it is too slow
 # to be worth it and the page is read as tag-stripped text instead.
 SOUP_LIMIT = 1_500_000
@@ -74,6 +81,8 @@ _SEPARATED = frozenset({
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]{0,2000}>")
+# An element's attributes, as the parser reports them.
+Attrs = Mapping[str, str]
 
 
 # -- hints ---------------------------------------------------------------------
@@ -418,13 +427,12 @@ def _scan_rows(token: str, rows: list[int]) -> list[int]:
 _HINT_KEYS = frozenset({"class", "id", "role", "itemprop", "itemtype"})
 
 
-def element_hints(el: _Element, tag: str, keys: list[str]) -> frozenset[str]:
+def element_hints(tag: str, attrs: Attrs) -> frozenset[str]:
     """What the element's tag, role, microdata and class/id say it is."""
     own = _TAG_HINTS.get(tag, _EMPTY)
-    # `keys` is at hand, and lxml's get() costs more than a list search.
-    get = el.get
-    cls = get("class") if "class" in keys else None
-    ident = get("id") if "id" in keys else None
+    get = attrs.get
+    cls = get("class")
+    ident = get("id")
     if ident and ident.count("-") + ident.count("_") >= 3:
         # A slug of the heading text ("sharing-with-a-single-developer") is
         # an anchor, not a name for the container's role.
@@ -433,19 +441,20 @@ def element_hints(el: _Element, tag: str, keys: list[str]) -> frozenset[str]:
         found = class_hints(f"{cls} {ident}" if cls and ident else cls or ident or "")
         if found:
             own = own | found if own else found
-    if "role" in keys:
-        role = get("role", "").lower()
+    role = get("role")
+    if role is not None:
+        role = role.lower()
         if role in _ROLE_HINTS:
             own = own | {_ROLE_HINTS[role]}
-    if "itemprop" in keys:
-        prop = get("itemprop", "").lower()
+    prop = get("itemprop")
+    if prop is not None:
+        prop = prop.lower()
         if prop in _ITEMPROP_HINTS:
             hint = _ITEMPROP_HINTS[prop]
             own = own | _IMPLIED.get(hint, {hint})
-    if "itemtype" in keys:
-        itemtype = get("itemtype", "")
-        if "Article" in itemtype or "BlogPosting" in itemtype:
-            own = own | {"article"}
+    itemtype = get("itemtype")
+    if itemtype is not None and ("Article" in itemtype or "BlogPosting" in itemtype):
+        own = own | {"article"}
     return own
 
 
@@ -549,170 +558,340 @@ def _common_prefix(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
 _HIDING_KEYS = frozenset({"hidden", "aria-hidden", "style"})
 
 
-def _is_hidden(el: _Element, keys: list[str]) -> bool:
-    if "hidden" in keys or ("aria-hidden" in keys
-                            and el.get("aria-hidden", "").lower() == "true"):
+def _is_hidden(attrs: Attrs) -> bool:
+    if "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true":
         return True
-    if "style" not in keys:
-        return False
-    return _HIDDEN_STYLE.search(el.get("style", "")) is not None
-
-
-def _child_frame(el: _Element, tag: str, keys: list[str], parent: _Frame,
-                 r: _Renderer) -> _Frame:
-    """The frame for an element; an inline element that changes nothing
-    shares its parent's, which is most of them."""
-    chain = parent.chain
-    if tag not in ("html", "body"):
-        hints = (element_hints(el, tag, keys) if keys and not _HINT_KEYS.isdisjoint(keys)
-                 else _TAG_HINTS.get(tag, _EMPTY))
-        if hints:
-            r.containers.append(hints)
-            r.prose.append(0)
-            r.parents.append(chain[-1] if chain else -1)
-            chain = chain + (len(r.containers) - 1,)
-    if tag in _BLOCK:
-        heading = _HEADINGS.get(tag, parent.heading)
-        list_item = tag == "li" or (parent.list_item and tag not in ("article", "main", "table"))
-        return _new_tuple(_Frame, (chain, tag, heading, list_item, parent.link,
-                                   parent.pre or tag == "pre"))
-    link = parent.link or (tag == "a" and "href" in keys)
-    if link is parent.link and chain is parent.chain:
-        return parent
-    return _new_tuple(_Frame, (chain, parent.tag, parent.heading, parent.list_item, link,
-                               parent.pre))
-
-
-def _text_of(el: _Element) -> str:
-    return "".join(el.itertext())
-
-
-def _visit_meta(el: _Element, tag: str, meta: MetaCollector) -> None:
-    """Hand the metadata-bearing elements to the collector."""
-    if tag == "meta":
-        meta.meta(el)
-    elif tag == "link":
-        meta.link(el)
-    elif tag == "title":
-        meta.set_title(_text_of(el))
-    elif tag == "script":
-        if "ld+json" in (el.get("type") or "") and el.text:
-            meta.jsonld(el.text)
-    elif tag == "time":
-        meta.time(el)
-    elif tag == "a":
-        meta.anchor(el)
-    elif tag == "html":
-        meta.html(el)
-    elif tag == "h1":
-        meta.h1(_text_of(el))
-    prop = el.get("itemprop")
-    if prop and tag != "meta":
-        meta.itemprop(el, prop)
+    style = attrs.get("style")
+    return style is not None and _HIDDEN_STYLE.search(style) is not None
 
 
 _META_TAGS = frozenset({"meta", "link", "title", "script", "time", "a", "html", "h1"})
 # A link says something about the page only with rel (author) or itemprop:
-# the walk skips the rest, a hundred or more a page.
+# the reader passes over the rest, a hundred or more a page.
 _BODY_META_TAGS = _META_TAGS - {"a"}
+# The skip depth after the root element has ended: what libxml2 reports after
+# it (content after </html>) is not in the tree lxml builds, nor rendered.
+_FOREVER = 1 << 62
 
 
-def _walk(root: _Element, meta: MetaCollector) -> _Renderer:
-    """Render the tree: one start and one end event per element.
+class _Stop(Exception):
+    """Ends the parse at the element cap (raised from a parser callback)."""
 
-    This loop is the reader's hot path, hence the local names and the
-    inlined shortcuts for the commonest cases: an attribute-less inline
-    element shares its parent's frame, a line break with no line open only
-    records the blank, and whitespace between tags is only kept (it never
-    opens a line). A dropped element still gets its place on the stacks, so
-    its end event pops and its tail (which is visible text of the parent) is
-    still rendered. An end event reads what it needs off the stacks, not
-    the tag.
+
+class _Capture:
+    """The text inside an element that metadata reads (a title, an h1, an
+    itemprop's value), as lxml's itertext would give it: every piece of text
+    the parser reports between the element's start and end."""
+
+    __slots__ = ("depth", "start", "text")
+
+    def __init__(self, depth: int, start: int) -> None:
+        self.depth = depth
+        self.start = start
+        self.text = ""
+
+
+# A metadata call, its arguments but the text, and the capture holding the
+# text it also takes (None: it takes none).
+_MetaCall = tuple[Callable[..., None], tuple[Any, ...], _Capture | None]
+
+
+class _Reader(_Renderer):
+    """The parser's target: renders the page from libxml2's parse events.
+
+    lxml calls `start`, `end` and `data` as it parses, and no tree is built
+    or walked. The events are the tree's, in document order, with two
+    differences this class makes up for: a text is reported in pieces (split
+    at entities), so pieces are joined before a text is judged; and elements
+    after the root element ends (content after </html>), which lxml's tree
+    leaves out, are ignored.
+
+    An element's own text is rendered at the next event (its first child's
+    start, or its end), once it is whole. What an element passes down (its
+    frame: hints, heading level, ...) is worked out only once it turns out
+    to have content, since an empty element's frame is never used.
+
+    Per open element, the stacks hold its frame and how its end closes the
+    line (None for an inline element, else whether a blank line follows).
+    A dropped or hidden element pushes nothing: `skip` counts the depth
+    inside it, and its text is passed over.
+
+    `start` and `end` run for every element, so the commonest work is
+    written out in them rather than called.
     """
-    r = _Renderer()
-    add, flush, keep = r.add, r.flush, r.parts.append
-    top = _Frame((), "body", 0, False, False, False)
-    # Per open element: its frame, and how its end closes the line (None
-    # for an inline or dropped element, else whether a blank line follows).
-    frames: list[_Frame] = [top]
-    closes: list[bool | None] = [None]
-    push, pop = frames.append, frames.pop
-    push_close, pop_close = closes.append, closes.pop
-    walker = lxml.etree.iterwalk(root, events=("start", "end"))
-    block, separated, meta_tags, drop = _BLOCK, _SEPARATED, _BODY_META_TAGS, _DROP
-    hiding, tag_hints = _HIDING_KEYS, _TAG_HINTS
-    budget = MAX_ELEMENTS
-    for event, el in walker:
-        if event == "start":
-            budget -= 1
-            if not budget:
-                break
-            tag = el.tag
-            if tag.__class__ is not str:
-                walker.skip_subtree()
-                push(top)
-                push_close(None)
-                continue
-            keys = el.keys()
-            if tag in meta_tags or keys and (
-                    "itemprop" in keys or tag == "a" and "rel" in keys):
-                _visit_meta(el, tag, meta)
-            if tag in drop or keys and not hiding.isdisjoint(keys) and _is_hidden(el, keys):
-                walker.skip_subtree()
-                push(top)  # never read: the element's content is skipped
-                push_close(None)
-                if tag == "head":
-                    # The head holds no visible text, only metadata.
-                    _walk_head(el, meta)
-                continue
-            frame = frames[-1]
-            text = el.text
-            # An empty element's frame would never be used: skip its hints.
-            if (keys or tag in block or tag in tag_hints) and (text or len(el)):
-                frame = _child_frame(el, tag, keys, frame, r)
-            push(frame)
-            if tag in block:
-                close = tag in separated
-                push_close(close)
-                if r.owner is not None:
-                    flush(close)
-                elif close:
-                    r.blank = True
+
+    def __init__(self, meta: MetaCollector, max_depth: int) -> None:
+        super().__init__()
+        self.meta = meta
+        # The pieces of text reported since the last start or end. `data` is
+        # the list's own append, not a Python method: a page reports
+        # thousands of pieces.
+        self.log: list[str] = []
+        self.data = self.log.append
+        # The pieces dealt with while a capture is open, for its text.
+        self.captured: list[str] = []
+        self.frames: list[_Frame] = [_Frame((), "body", 0, False, False, False)]
+        self.closes: list[bool | None] = [None]
+        # The open element whose frame is not yet worked out, if any.
+        self.lazy: tuple[str, Attrs] | None = None
+        self.skip = 0
+        # libxml2 builds a tree no deeper than this (open elements), and
+        # ends the parse at an element that would go deeper.
+        self.max_depth = max_depth
+        self.in_head = False
+        self.started = False
+        self.stopped = False
+        self.budget = MAX_ELEMENTS
+        self.meta_calls: list[_MetaCall] = []
+        self.captures: list[_Capture] = []
+
+    def start(self, tag: str, attrs: Attrs) -> None:
+        """An element starts: close the line before a block, open its frame
+        if it says anything, note its metadata, or skip it."""
+        if self.skip:
+            self._start_skipped(tag, attrs)
+            return
+        frames = self.frames
+        log = self.log
+        if log:
+            if self.started:
+                frame = frames[-1]
+                if self.lazy is not None:
+                    tag0, attrs0 = self.lazy
+                    self.lazy = None
+                    frame = frames[-1] = self._child_frame(tag0, attrs0, frame)
+                text = log[0] if len(log) == 1 else "".join(log)
+                if self.captures:
+                    self.captured += log
+                log.clear()
+                if frame.pre or not text.isspace():
+                    self.add(text, frame)
+                else:
+                    self.parts.append(text)  # kept: it never opens a line
             else:
-                push_close(None)
+                log.clear()  # before the root element: not in the tree
+        if len(frames) > self.max_depth:
+            self._halt()
+        if self.lazy is not None:
+            tag0, attrs0 = self.lazy
+            self.lazy = None
+            frames[-1] = self._child_frame(tag0, attrs0, frames[-1])
+        self.started = True
+        self.budget -= 1
+        if not self.budget:
+            self._stop()
+            return
+        if tag in _BODY_META_TAGS or attrs and (
+                "itemprop" in attrs or tag == "a" and "rel" in attrs):
+            self._visit_meta(tag, attrs, len(frames) + 1)
+        if tag in _DROP or attrs and not _HIDING_KEYS.isdisjoint(attrs) and _is_hidden(attrs):
+            self.skip = 1
+            self.in_head = tag == "head"
+            return
+        if attrs or tag in _BLOCK or tag in _TAG_HINTS:
+            self.lazy = (tag, attrs)
+        frames.append(frames[-1])  # the parent's frame until this one is opened
+        if tag in _BLOCK:
+            close = tag in _SEPARATED
+            self.closes.append(close)
+            if self.owner is not None:
+                self.flush(close)
+            elif close:
+                self.blank = True
+        else:
+            self.closes.append(None)
             if tag == "br":
                 # A <br> on a line with nothing on it yet shows an empty line.
-                if r.owner is not None:
-                    flush(False)
+                if self.owner is not None:
+                    self.flush(False)
                 else:
-                    r.blank = True
-            elif text:
-                if frame.pre or not text.isspace():
-                    add(text, frame)
-                else:
-                    keep(text)
-        else:
-            pop()
-            closing = pop_close()
-            if closing is not None:
-                if r.owner is not None:
-                    flush(closing)
-                elif closing:
-                    r.blank = True
-            tail = el.tail
-            if tail:
-                frame = frames[-1]
-                if frame.pre or not tail.isspace():
-                    add(tail, frame)
-                else:
-                    keep(tail)
-    flush(True)
-    return r
+                    self.blank = True
 
+    def end(self, tag: str) -> None:
+        """An element ends: render its last text, close its line."""
+        if self.skip:
+            self._end_skipped()
+            return
+        frames = self.frames
+        log = self.log
+        if log:
+            frame = frames[-1]
+            if self.lazy is not None:
+                tag0, attrs0 = self.lazy
+                frame = frames[-1] = self._child_frame(tag0, attrs0, frame)
+            text = log[0] if len(log) == 1 else "".join(log)
+            if self.captures:
+                self.captured += log
+            log.clear()
+            if frame.pre or not text.isspace():
+                self.add(text, frame)
+            else:
+                self.parts.append(text)
+        self.lazy = None
+        if self.captures and self.captures[-1].depth == len(frames):
+            self._end_capture()
+        frames.pop()
+        closing = self.closes.pop()
+        if closing is not None:
+            if self.owner is not None:
+                self.flush(closing)
+            elif closing:
+                self.blank = True
+        if len(frames) == 1:
+            self._done()
 
-def _walk_head(head: _Element, meta: MetaCollector) -> None:
-    for el in head.iter(*_META_TAGS):
-        _visit_meta(el, el.tag, meta)
+    def close(self) -> None:
+        """Called by lxml at the end of the parse; `finish` does the work."""
+
+    def finish(self) -> None:
+        """Close the last line and hand the metadata over, in document order."""
+        self.flush(True)
+        for open_capture in self.captures:  # only if the parse was cut short
+            open_capture.text = self._captured_since(open_capture.start)
+        for call, args, capture in self.meta_calls:
+            if capture is None:
+                call(*args)
+            else:
+                call(*args, capture.text)
+
+    def _start_skipped(self, tag: str, attrs: Attrs) -> None:
+        if len(self.frames) + self.skip > self.max_depth:
+            self._halt()
+        self.skip += 1
+        if self.in_head and tag in _META_TAGS:
+            # The head holds no visible text, only metadata.
+            self._visit_meta(tag, attrs, len(self.frames) + self.skip)
+
+    def _end_skipped(self) -> None:
+        depth = len(self.frames) + self.skip
+        if self.captures and self.captures[-1].depth == depth:
+            self._end_capture()
+        self.skip -= 1
+        if not self.skip:
+            self.in_head = False
+            if self.stopped:
+                self._climb()
+            elif len(self.frames) == 1:
+                self._done()  # the root element was hidden
+            else:
+                self._discard()  # the skipped element's text is not shown
+
+    def _child_frame(self, tag: str, attrs: Attrs, parent: _Frame) -> _Frame:
+        """The frame for an element; an inline element that changes nothing
+        shares its parent's, which is most of them."""
+        chain = parent.chain
+        if tag not in ("html", "body"):
+            hints = (element_hints(tag, attrs) if attrs and not _HINT_KEYS.isdisjoint(attrs)
+                     else _TAG_HINTS.get(tag, _EMPTY))
+            if hints:
+                self.containers.append(hints)
+                self.prose.append(0)
+                self.parents.append(chain[-1] if chain else -1)
+                chain = chain + (len(self.containers) - 1,)
+        if tag in _BLOCK:
+            heading = _HEADINGS.get(tag, parent.heading)
+            list_item = tag == "li" or (parent.list_item
+                                        and tag not in ("article", "main", "table"))
+            return _new_tuple(_Frame, (chain, tag, heading, list_item, parent.link,
+                                       parent.pre or tag == "pre"))
+        link = parent.link or (tag == "a" and "href" in attrs)
+        if link is parent.link and chain is parent.chain:
+            return parent
+        return _new_tuple(_Frame, (chain, parent.tag, parent.heading, parent.list_item, link,
+                                   parent.pre))
+
+    def _discard(self) -> None:
+        """Pass over the text reported so far (a captured element still gets it)."""
+        if self.captures:
+            self.captured += self.log
+        self.log.clear()
+
+    def _captured_since(self, start: int) -> str:
+        return "".join((self.captured + self.log)[start:])
+
+    def _visit_meta(self, tag: str, attrs: Attrs, depth: int) -> None:
+        """Note the metadata calls an element makes, in document order; one
+        that reads the element's text gets it when the element ends."""
+        calls, meta = self.meta_calls, self.meta
+        capture: _Capture | None = None
+        if tag == "meta":
+            calls.append((meta.meta, (attrs,), None))
+        elif tag == "link":
+            calls.append((meta.link, (attrs,), None))
+        elif tag == "title":
+            capture = self._capture(depth)
+            calls.append((meta.set_title, (), capture))
+        elif tag == "script":
+            if "ld+json" in (attrs.get("type") or ""):
+                capture = self._capture(depth)
+                calls.append((meta.jsonld, (), capture))
+        elif tag == "time":
+            calls.append((meta.time, (attrs,), None))
+        elif tag == "a":
+            if is_author_link(attrs):
+                capture = self._capture(depth)
+                calls.append((meta.anchor, (attrs,), capture))
+        elif tag == "html":
+            calls.append((meta.html, (attrs,), None))
+        elif tag == "h1":
+            capture = self._capture(depth)
+            calls.append((meta.h1, (), capture))
+        prop = attrs.get("itemprop")
+        if prop and tag != "meta" and prop.strip().lower() in ITEMPROPS:
+            capture = capture or self._capture(depth)
+            calls.append((meta.itemprop, (attrs, prop), capture))
+
+    def _capture(self, depth: int) -> _Capture:
+        """Start reading an element's text: from what is reported next (the
+        pieces still in the log are before the element's start)."""
+        capture = _Capture(depth, len(self.captured) + len(self.log))
+        self.captures.append(capture)
+        return capture
+
+    def _end_capture(self) -> None:
+        capture = self.captures.pop()
+        capture.text = self._captured_since(capture.start)
+        if not self.captures:
+            self.captured.clear()
+            if self.stopped:
+                raise _Stop
+
+    def _done(self) -> None:
+        """The root element has ended: nothing after it is rendered."""
+        self.skip = _FOREVER
+        self.max_depth = 2 * _FOREVER
+
+    def _halt(self) -> None:
+        """An element would be deeper than libxml2's tree goes: the page
+        ends here, as in that tree, and its open elements end one by one.
+        (Past the element cap, only metadata was still read: that ends.)"""
+        if not self.stopped:
+            while self.skip and self.skip < _FOREVER:
+                self._end_skipped()
+            while len(self.frames) > 1:
+                self.end("")
+        raise _Stop
+
+    def _stop(self) -> None:
+        """The element cap is reached: render nothing more. Metadata still
+        being read (an open title or h1) is read to its element's end, as
+        from a tree, and then the parse is ended."""
+        self.stopped = True
+        self.in_head = False
+        self.lazy = None
+        if not self.captures:
+            raise _Stop
+        self.skip = 1
+
+    def _climb(self) -> None:
+        """After the cap, the open elements end one by one: each is skipped
+        in turn, so that their depth still finds the captures' ends."""
+        if len(self.frames) == 1:
+            self._done()
+            return
+        self.frames.pop()
+        self.closes.pop()
+        self.skip = 1
 
 
 def _line_hints(r: _Renderer) -> Iterator[frozenset[str]]:
@@ -779,21 +958,47 @@ def _blocks(r: _Renderer) -> list[Block]:
     return r.lines
 
 
-def _parse(markup: str, encoded: bytes | None = None) -> _Element | None:
+def _render(markup: str, encoded: bytes | None, meta: MetaCollector) -> _Reader | None:
+    """The page rendered from the parser's events; None when libxml2 finds
+    no element in it."""
+    huge = len(markup) <= HUGE_TREE_LIMIT
+    reader = _Reader(meta, TREE_DEPTH if huge else TREE_DEPTH_NOT_HUGE)
     # No table of id attributes (collect_ids): nothing looks elements up by
     # id, and filling it costs a tenth of the parse.
     parser = lxml.etree.HTMLParser(
         no_network=True, remove_comments=True, remove_pis=True, recover=True,
-        huge_tree=len(markup) <= HUGE_TREE_LIMIT, encoding="utf-8", default_doctype=False,
-        collect_ids=False,
+        huge_tree=huge, encoding="utf-8", default_doctype=False,
+        collect_ids=False, target=reader,
     )
     try:
         if encoded is None:
             encoded = markup.encode("utf-8", "replace")
-        root = lxml.etree.fromstring(encoded, parser=parser)
+        lxml.etree.fromstring(encoded, parser=parser)
+    except _Stop:
+        pass
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError, TypeError):
         return None
-    return root if root is not None and isinstance(root.tag, str) else None
+    if not reader.started:
+        return None
+    reader.finish()
+    return reader
+
+
+def _replay(root: _Element, reader: _Reader) -> None:
+    """Render a tree (the fallback parser's) with the parser target's events."""
+    try:
+        for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
+            if event == "start":
+                reader.start(el.tag, dict(el.attrib))
+                if el.text:
+                    reader.data(el.text)
+            else:
+                reader.end(el.tag)
+                if el.tail:
+                    reader.data(el.tail)
+    except _Stop:
+        pass
+    reader.finish()
 
 
 def read_html(markup: str, encoded: bytes | None = None) -> tuple[list[Block], PageMeta]:
@@ -805,14 +1010,14 @@ def read_html(markup: str, encoded: bytes | None = None) -> tuple[list[Block], P
     `encoded`, the markup's UTF-8 bytes when the caller has them, saves
     encoding it again for the parser.
     """
-    root = _parse(markup, encoded)
     meta = MetaCollector()
-    rendered = _walk(root, meta) if root is not None else None
+    rendered = _render(markup, encoded, meta)
     if rendered is None or (not rendered.lines and _has_text(markup)):
         if len(markup) > SOUP_LIMIT:
             return read_text(_TAG.sub("\n", markup)), meta.finish()
         meta = MetaCollector()
-        rendered = _walk(_soup_tree(markup), meta)
+        rendered = _Reader(meta, _FOREVER)  # the fallback's tree has its own cap
+        _replay(_soup_tree(markup), rendered)
     return _blocks(rendered), meta.finish()
 
 

@@ -1,21 +1,20 @@
 """What a page says about itself: title, headline, dates, URL, authors.
 
-The HTML reader walks the tree once and hands the few elements that carry
-metadata (meta, link, title, JSON-LD scripts, itemprops, time) to a
-`MetaCollector` as it meets them, so metadata costs no second pass and no
-XPath. Everything here is a hint for the finders, never a verdict: pages lie
-in their metadata (a section front's og:title, a modified date first), and
-the finders weigh the hints against the visible lines.
+The HTML reader hands the few elements that carry metadata (meta, link,
+title, JSON-LD scripts, itemprops, time) to a `MetaCollector` as the parser
+reports them: their attributes, and the text inside them where a value is
+read from the text. Metadata costs no second pass and no XPath. Everything
+here is a hint for the finders, never a verdict: pages lie in their metadata
+(a section front's og:title, a modified date first), and the finders weigh
+the hints against the visible lines.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
-
-from lxml.etree import _Element
 
 from textclean.model import PageMeta
 from textclean.readers.titles import clean_title
@@ -55,6 +54,8 @@ _META_AUTHOR = ("author", "article:author", "dc.creator", "sailthru.author", "pa
 _META_KEYS = frozenset({*_META_HEADLINE, *_META_PUBLISHED, *_META_MODIFIED, *_META_AUTHOR,
                         "og:url", "og:site_name"})
 _MAX_JSONLD_CHARS = 1_000_000
+# The itemprop names `MetaCollector.itemprop` reads.
+ITEMPROPS = frozenset({"headline", "datepublished", "datecreated", "datemodified", "author"})
 _MAX_LIST = 8
 
 
@@ -62,6 +63,11 @@ def url_date(url: str | None) -> str | None:
     """The date in a page's URL as YYYY-MM-DD: sites file stories by their first day."""
     m = _URL_DATE.search(url or "")
     return "-".join(m.groups()) if m else None
+
+
+def is_author_link(attrs: Mapping[str, str]) -> bool:
+    """Whether a link is marked as naming the page's author (rel=author)."""
+    return "author" in (attrs.get("rel") or "").lower().split()
 
 
 def _text(value: object) -> str:
@@ -74,7 +80,11 @@ def _add(items: list[str], value: str) -> None:
 
 
 class MetaCollector:
-    """Accumulates metadata from the elements the reader passes it."""
+    """Accumulates metadata from the elements the reader passes it.
+
+    An element is passed as its attributes (`attrs`) and, where a value is
+    its text, the text of everything inside it (as lxml's itertext gives it).
+    """
 
     def __init__(self) -> None:
         self.title = ""
@@ -91,16 +101,17 @@ class MetaCollector:
 
     # -- elements ------------------------------------------------------------
 
-    def html(self, el: _Element) -> None:
-        lang = el.get("lang") or el.get("xml:lang") or ""
+    def html(self, attrs: Mapping[str, str]) -> None:
+        lang = attrs.get("lang") or attrs.get("xml:lang") or ""
         if len(lang) >= 2 and lang[:2].isalpha():
             self.language = lang[:2].lower()
 
-    def meta(self, el: _Element) -> None:
-        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+    def meta(self, attrs: Mapping[str, str]) -> None:
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+               or "").strip().lower()
         if key not in _META_KEYS:  # viewport, description, og:image...: most of them
             return
-        content = _text(el.get("content"))
+        content = _text(attrs.get("content"))
         if not content:
             return
         if key in _META_HEADLINE:
@@ -117,35 +128,36 @@ class MetaCollector:
         elif key in _META_AUTHOR and not content.startswith("http"):
             _add(self.authors, content)
 
-    def link(self, el: _Element) -> None:
-        rel = (el.get("rel") or "").lower().split()
-        if "canonical" in rel and el.get("href"):
-            self.url = self.url or el.get("href", "").strip()
+    def link(self, attrs: Mapping[str, str]) -> None:
+        rel = (attrs.get("rel") or "").lower().split()
+        if "canonical" in rel and attrs.get("href"):
+            self.url = self.url or attrs.get("href", "").strip()
 
-    def anchor(self, el: _Element) -> None:
+    def anchor(self, attrs: Mapping[str, str], text: str) -> None:
         """`<a rel=author>` names an author in its text."""
-        if "author" in (el.get("rel") or "").lower().split():
-            _add(self.authors, _text("".join(el.itertext()))[:100])
+        if is_author_link(attrs):
+            _add(self.authors, _text(text)[:100])
 
     def set_title(self, text: str) -> None:
         if not self.title:
             self.title = _text(text)
 
-    def time(self, el: _Element) -> None:
-        value = _text(el.get("datetime"))
+    def time(self, attrs: Mapping[str, str]) -> None:
+        value = _text(attrs.get("datetime"))
         if value and _DATE_START.match(value):
             _add(self.times, value)
-            if el.get("pubdate") is not None:  # HTML5 drafts' mark of the article's own date
+            if attrs.get("pubdate") is not None:  # HTML5 drafts' mark of the article's own date
                 _add(self.published.setdefault("pubdate", []), value)
 
-    def itemprop(self, el: _Element, prop: str) -> None:
-        """Microdata: the value is in content/datetime, else the element's text."""
+    def itemprop(self, attrs: Mapping[str, str], prop: str, text: str) -> None:
+        """Microdata: the value is in content/datetime, else the element's text
+        (`text`; the caller passes no <meta>, whose text is not its value)."""
         prop = prop.strip().lower()
-        if prop not in ("headline", "datepublished", "datecreated", "datemodified", "author"):
+        if prop not in ITEMPROPS:
             return
-        value = _text(el.get("content") or el.get("datetime"))
-        if not value and el.tag != "meta":
-            value = _text("".join(el.itertext()))[:400]
+        value = _text(attrs.get("content") or attrs.get("datetime"))
+        if not value:
+            value = _text(text)[:400]
         if not value:
             return
         if prop == "headline":
