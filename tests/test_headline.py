@@ -316,3 +316,12 @@ def test_headline_words_open_the_story() -> None:
             "protected rest breaks for the night crews.\n")
     text = f"Home\nNews\nStrike over for ferry crews\n\nListen\n\nIsland Weekend Radio Show\n\n{body}"
     assert textclean.clean(text, input="text").headline == "Strike over for ferry crews"
+
+
+def test_exclaimed_headline_over_its_byline() -> None:
+    """A one-sentence line ending in '!' over a byline and date is the title, not the lede."""
+    title = "Island ferry crews win their three-week fight for a fair pay deal at last!"
+    text = (f"Home\nNews\nAbout Us Contact\n{title}\nBy Ann Lee, 3 March 2025\n{_FERRY_BODY}"
+            "Union leaders said the deal protected rest breaks and overtime rates for the crews "
+            "on the night crossings.\n")
+    assert textclean.clean(text, input="text").headline == title

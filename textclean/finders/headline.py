@@ -514,6 +514,16 @@ def _context(doc: Document, i: int, first_prose: int, f: dict[str, float]) -> No
         f["below_prose"] = 1.0
 
 
+# One sentence ending in "!" or "?": a headline's punctuation as often as a
+# sentence's ("Faker wins a fourth title!"), never a full stop inside.
+_EXCLAIMED = re.compile(r"[!?][\"”’'»)]?$")
+_INNER_STOP = re.compile(r"[.!?] ")
+
+
+def _exclaimed(text: str) -> bool:
+    return bool(_EXCLAIMED.search(text)) and not _INNER_STOP.search(text)
+
+
 def _dated_below(doc: Document, first_prose: int) -> list[int]:
     """Title-shaped lines just below the first paragraph with a date or byline under them.
 
@@ -522,13 +532,16 @@ def _dated_below(doc: Document, first_prose: int) -> list[int]:
     followed within two lines by a printed date or a byline is then the
     headline over its date, not a subheading of the body. They are scored
     with a penalty ("below_prose"), so a good title above the paragraph wins.
+    A one-sentence line ending in "!" or "?" counts too, the first
+    paragraph itself included: over a byline it is a title, not the lede.
     """
     blocks = doc.blocks
     out = []
-    for i in range(first_prose + 1, min(doc.body_end, doc.body_start + FORWARD)):
+    for i in range(first_prose, min(doc.body_end, doc.body_start + FORWARD)):
         block = blocks[i]
         if (block.removed or not BELOW_WORDS[0] <= block.words <= BELOW_WORDS[1]
-                or _ends_sentence(block) or _is_date_line(block) or _BYLINE.match(block.text)):
+                or (_ends_sentence(block) and not _exclaimed(block.text))
+                or _is_date_line(block) or _BYLINE.match(block.text)):
             continue
         under = blocks[i + 1:i + 3]
         if any((_is_date_line(b) and not credit_or_dated(b)) or _BYLINE.match(b.text)
@@ -540,8 +553,9 @@ def _dated_below(doc: Document, first_prose: int) -> list[int]:
 BELOW_WORDS = (3, 25)
 
 
-def _order(doc: Document, page: _Page, start: int, first_prose: int) -> list[int]:
-    below = {*_stated_below(doc, page.titles, first_prose), *_dated_below(doc, first_prose)}
+def _order(doc: Document, page: _Page, start: int, first_prose: int,
+           dated: list[int]) -> list[int]:
+    below = {*_stated_below(doc, page.titles, first_prose), *dated} - {first_prose}
     return [*_far_titles(doc, page, start), *range(start, first_prose + 1), *sorted(below)]
 
 
@@ -583,10 +597,12 @@ class Headline(Filter):
         page = _Page(doc, titles, first_prose)
         weights = self._table(doc)[0]
         out: list[_Candidate] = []
-        for i in _order(doc, page, start, first_prose):
+        dated = _dated_below(doc, first_prose)
+        for i in _order(doc, page, start, first_prose, dated):
             block = blocks[i]
             if i >= doc.body_start and (block.removed or _ends_sentence(block)
-                                        and _title_match(block.text, titles) < 1.0):
+                                        and _title_match(block.text, titles) < 1.0
+                                        and i not in dated):
                 continue
             f = _features(block, max(0, doc.body_start - i), page)
             if f is None:
