@@ -666,6 +666,17 @@ def _table_hints(token: str) -> frozenset[str]:
     return frozenset().union(*(html_reader._IMPLIED.get(h, {h}) for h in hints))
 
 
+@pytest.mark.parametrize("word", ["col-md-6", "flex-items-center", "side-bar", "site-info",
+                                  "sr-only-x", "art-icle", "na-v", "x-y-z", "more-from-us"])
+def test_a_class_word_has_the_hints_of_its_runs_and_run_pairs(word: str) -> None:
+    """A word whose runs written together hold no needed string is passed
+    over whole; that must give what the table gives run by run."""
+    runs = word.split("-")
+    tokens = runs + [a + b for a, b in zip(runs, runs[1:], strict=False)]
+    expected = frozenset().union(*map(_table_hints, tokens))
+    assert html_reader._runs_hints(runs) == expected
+
+
 def test_the_row_scan_finds_what_the_word_table_finds() -> None:
     """Only the rows whose needed strings a token contains are scanned; the
     hints must be those of the whole table, whichever rows overlap."""
