@@ -325,3 +325,14 @@ def test_exclaimed_headline_over_its_byline() -> None:
             "Union leaders said the deal protected rest breaks and overtime rates for the crews "
             "on the night crossings.\n")
     assert textclean.clean(text, input="text").headline == title
+
+
+@pytest.mark.parametrize(("line", "headline"), [
+    ("Home / News / Ferry crews end three-week strike", "Ferry crews end three-week strike"),
+    ("Home » Ferry crews end strike / vote on pay", "Ferry crews end strike / vote on pay"),
+    ("Home Office backs ferry crews", "Home Office backs ferry crews"),
+])
+def test_breadcrumb_on_the_title_line_is_cut(line: str, headline: str) -> None:
+    """'Home / Section / Title' on one line gives the title; a slash in the title stays."""
+    text = f"About Us Contact\n{line}\nBy Ann Lee\n{_FERRY_BODY}"
+    assert textclean.clean(text, input="text").headline == headline

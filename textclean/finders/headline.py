@@ -553,6 +553,36 @@ def _dated_below(doc: Document, first_prose: int) -> list[int]:
 BELOW_WORDS = (3, 25)
 
 
+# A breadcrumb printed on the title's line ("Home / Business / Title",
+# "Startseite » Title"): crumbs of up to three words after a home link.
+_HOME_CRUMB = re.compile(r"^(?:home|startseite|accueil|inicio|início|home ?page)\s*[/»›>|]",
+                         re.IGNORECASE)
+_CRUMB_MARK = re.compile(r"\s{0,3}[/»›>|]\s{0,3}")
+CRUMB_WORDS = 3
+CRUMB_TITLE_WORDS = 3
+
+
+def _without_breadcrumb(text: str) -> str:
+    """The title without a breadcrumb the page prints on its line.
+
+    Only a line that opens with a home link and a separator is cut, after
+    its last short crumb with that same separator, and only when three words
+    or more are left: a line of crumbs alone ("Home > Sport > Tennis") stays
+    as it is, and so does a slash inside the title.
+    """
+    home = _HOME_CRUMB.match(text)
+    if home is None:
+        return text
+    start = 0
+    for mark in _CRUMB_MARK.finditer(text):
+        if (mark.group().strip() != home.group()[-1]
+                or len(text[start:mark.start()].split()) > CRUMB_WORDS):
+            break
+        start = mark.end()
+    rest = text[start:]
+    return rest if len(rest.split()) >= CRUMB_TITLE_WORDS else text
+
+
 def _order(doc: Document, page: _Page, start: int, first_prose: int,
            dated: list[int]) -> list[int]:
     below = {*_stated_below(doc, page.titles, first_prose), *dated} - {first_prose}
@@ -623,6 +653,7 @@ class Headline(Filter):
         head = _deck_head(doc, page, best.index)
         best_index = _over_deck(scores, best.index, head, self._table(doc)[1])
         chosen = doc.blocks[best_index]
+        chosen.text = _without_breadcrumb(chosen.text)
         chosen.removed_by, chosen.reason = self.name, "the headline"
         chosen.role = "headline"
         doc.headline_index = best_index
