@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 import textclean
+from textclean.filters import promo, widgets
 from textclean.filters.code import Code
 from textclean.filters.legal import Legal
 from textclean.filters.notices import Notices
-from textclean.filters.widgets import _CONTROL_LINE, _VOCABULARY, Widgets, _may_be_control_line
+from textclean.filters.vocabulary import vocabulary
+from textclean.filters.widgets import Widgets
 from textclean.model import Block, Document
 
 PROSE = [
@@ -209,12 +211,35 @@ def test_control_lines_pass_the_word_shortcut(line: str) -> None:
     """The widgets step rules lines out by their words before its pattern;
     every line the pattern takes must get through (the shortcut reads the
     words off the pattern itself, so it must stay able to)."""
-    assert _VOCABULARY is not None
-    assert _CONTROL_LINE.match(line)
-    assert _may_be_control_line(_block(line))
+    assert widgets._VOCABULARY is not None
+    assert widgets._CONTROL_LINE.match(line)
+    assert widgets._VOCABULARY.may_match(_block(line))
     assert Widgets().check(_block(line), Document(blocks=[])) is not None
 
 
+@pytest.mark.parametrize("line", [
+    "Most read", "The most popular", "Related stories:", "You may also like", "Editors picks",
+    "Editor's picks", "Dont miss", "Readers also liked these", "Elsewhere on the Example Post",
+    "News from Springfield", "Tags", "Top headlines"])
+def test_promo_labels_pass_the_word_shortcut(line: str) -> None:
+    assert promo._VOCABULARY is not None
+    assert promo._LABEL.match(line)
+    assert promo._VOCABULARY.may_match(_block(line))
+
+
 def test_word_shortcut_rules_out_other_lines_and_leaves_non_ascii_to_the_pattern() -> None:
-    assert not _may_be_control_line(_block("Share the prize"))
-    assert _may_be_control_line(_block("\u017fhare"))  # long s: IGNORECASE reads it as 's'
+    shortcut = vocabulary("share|e-?mail|comments?|editor'?s? picks|\\d+|follow us on \\w+")
+    assert shortcut is not None
+    assert shortcut.words == {"share", "e", "mail", "email", "comment", "comments", "editor",
+                              "editors", "s", "picks", "follow", "us", "on"}
+    assert shortcut.triggers == {"follow", "us", "on"}
+    assert not shortcut.may_match(_block("Share the prize"))
+    assert shortcut.may_match(_block("Share | 12 comments"))
+    assert shortcut.may_match(_block("Follow them on Mastodon"))  # left to the pattern
+    assert shortcut.may_match(_block("\u017fhare"))  # long s: IGNORECASE reads it as 's'
+
+
+@pytest.mark.parametrize("pattern", [
+    "sign(?:ed)? in", "top\\d+", "[a-z]+ news", "share|.*", "(?:more )?.{1,20}"])
+def test_word_shortcut_turns_off_for_syntax_it_does_not_read(pattern: str) -> None:
+    assert vocabulary(pattern) is None

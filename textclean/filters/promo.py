@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 from textclean.filters.base import Filter
+from textclean.filters.vocabulary import vocabulary
 from textclean.model import Block, Document
 from textclean.registry import register
 
-_LABEL = re.compile(
-    r"^(?:(?:the )?most (?:read|popular|viewed|shared|emailed|commented|watched)"
+_LABELS = (
+    r"(?:the )?most (?:read|popular|viewed|shared|emailed|commented|watched)"
     r"|related(?: stories| articles| content| news| posts| links| topics| coverage| reading)?"
     r"|(?:you )?(?:may|might|will) (?:also )?(?:like|want|enjoy|be interested)"
     r"(?: to read| reading| in)?"
@@ -26,9 +27,11 @@ _LABEL = re.compile(
     r"|promoted stories|sponsored stories|in other news|what to read next|read next|up next"
     r"|tags?|topics?|filed under|categories|keep reading|more stories|other stories"
     r"|recent posts|recent articles|similar articles|featured(?: stories| articles)?"
-    r"|news from .{1,30}|top (?:news|headlines)|headlines)\s*:?$",
-    re.IGNORECASE,
+    r"|news from .{1,30}|top (?:news|headlines)|headlines"
 )
+_LABEL = re.compile(rf"^(?:{_LABELS})\s*:?$", re.IGNORECASE)
+# Most short lines hold a word no label has (see filters/vocabulary.py).
+_VOCABULARY = vocabulary(_LABELS)
 _PROSE_END = re.compile(r"[.!?]['\"”’)]?$")
 
 
@@ -44,7 +47,8 @@ class Promo(Filter):
     def __call__(self, doc: Document) -> None:
         blocks = doc.blocks
         for i, block in enumerate(blocks):
-            if block.words > 8 or not _LABEL.match(block.text):
+            if block.words > 8 or _VOCABULARY is not None and not _VOCABULARY.may_match(block) \
+                    or not _LABEL.match(block.text):
                 continue
             block.remove(self.name, f"promo label {block.text!r}")
             for item in blocks[i + 1:i + 1 + self.max_items]:

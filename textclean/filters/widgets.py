@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from textclean.filters.base import BlockFilter
+from textclean.filters.vocabulary import vocabulary
 from textclean.model import Block, Document
 from textclean.registry import register
 
@@ -38,49 +39,8 @@ _CONTROL_LINE = re.compile(
     re.IGNORECASE,
 )
 
-# Syntax `_vocabulary` reads: letters, spaces, `|`, `-`, groups, `?`, `+` and
-# these escapes. Anything else in the pattern turns the shortcut off.
-_READABLE = re.compile(r"(?:[a-z |()?:+-]|\\[wd()+?])*")
-
-
-def _vocabulary(pattern: str) -> tuple[frozenset[str], frozenset[str]] | None:
-    """The words (runs of \\w, lower case) a control line may consist of,
-    besides numbers, and the words after which any word may come ("share on
-    \\w+"); None when the pattern holds syntax this reading does not follow.
-
-    A word is a run of letters, each letter optionally optional ("comments?",
-    "e-?mail"). A group glued to a letter ("sign(?:ed)") could join words,
-    so it turns the shortcut off too.
-    """
-    if not _READABLE.fullmatch(pattern) or re.search(r"[a-z]\(\?:[^ ]|[^ ]\)\??[a-z]", pattern):
-        return None
-    free = re.findall(r"(?<![a-z])([a-z]+) \\w\+", pattern)
-    if len(free) != pattern.count("\\w"):
-        return None
-    words: set[str] = set()
-    for token in re.findall(r"(?<!\\)(?:[a-z-]\??)+", pattern):
-        variants = [""]
-        for char, optional in re.findall(r"([a-z-])(\??)", token):
-            variants = [v + char for v in variants] + (variants if optional else [])
-        words.update(w for v in variants for w in v.split("-") if w)
-    return frozenset(words), frozenset(free)
-
-
-_VOCABULARY = _vocabulary(_CONTROL_WORDS)
-
-
-def _may_be_control_line(block: Block) -> bool:
-    """False when the line holds a word no control line has: most lines are
-    ruled out by a set lookup instead of the pattern's hundred branches.
-    (Only ASCII lines: IGNORECASE matches some other letters, like the long
-    s, that lower-casing does not map.)"""
-    if _VOCABULARY is None or not block.text.isascii():
-        return True
-    words = block.lower_words()
-    vocabulary, free = _VOCABULARY
-    if vocabulary.issuperset(words) or not free.isdisjoint(words):
-        return True
-    return all(w in vocabulary or w.isdigit() for w in words)
+# Most lines hold a word no control line has (see filters/vocabulary.py).
+_VOCABULARY = vocabulary(_CONTROL_WORDS)
 
 
 @register("widgets")
@@ -92,7 +52,8 @@ class Widgets(BlockFilter):
     def check(self, block: Block, doc: Document) -> str | None:
         if block.table_cell and block.text.isdigit():
             return None  # a figure in a data table ("1947"), not a share count
-        if block.words <= 12 and len(block.text) <= 120 and _may_be_control_line(block) \
+        if block.words <= 12 and len(block.text) <= 120 \
+                and (_VOCABULARY is None or _VOCABULARY.may_match(block)) \
                 and _CONTROL_LINE.match(block.text):
             return "page control (share, print, sign-in, subscribe)"
         return None

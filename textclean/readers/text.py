@@ -143,10 +143,13 @@ def _wrap_width(lines: list[str], shape: Shape) -> int:
     """
     histogram = [0] * 122
     spans: list[tuple[int, int]] = []
+    markdown = shape == "markdown"
     for line in lines:
         body = line.strip()
-        if not body or "|" in body or (
-                (body[0] in _BULLET_START or body[0].isdigit()) and _is_item(body)):
+        if not body or "|" in body:
+            continue
+        first = body[0]
+        if (first in _BULLET_START or first.isdigit()) and _is_item(body):
             continue
         space = body.find(" ")
         if space < 0:
@@ -155,11 +158,11 @@ def _wrap_width(lines: list[str], shape: Shape) -> int:
             if body.isascii() or not _WIDE.search(body):
                 continue
             space = 1
-        indent = len(line) - len(line.lstrip())
-        if shape == "markdown" and (indent >= 4 or line.startswith("\t")):
-            continue
         n = len(line.rstrip())
-        histogram[min(n, 121)] += 1
+        indent = n - len(body)  # the leading whitespace
+        if markdown and (indent >= 4 or line.startswith("\t")):
+            continue
+        histogram[n if n < 121 else 121] += 1
         spans.append((n, indent + space))
     if len(spans) < 8:
         return 0
