@@ -116,6 +116,16 @@ def test_comment_section_goes_to_the_end() -> None:
     assert [by_text[c].removed_by for c in comments] == ["comments", "comments"]
 
 
+def test_a_comment_count_in_the_share_bar_does_not_open_a_comment_section() -> None:
+    # A long list of other stories first puts the share bar past the middle
+    # of the page, where a comment heading would open the thread.
+    others = [f"Council number {n} approves a new plan for the harbour and the old fish market"
+              for n in range(30)]
+    page = others + ["Dry spring empties reservoirs", "Comment", "0", "Tweet"] + PROSE
+    by_text = _explain(page)
+    assert all(by_text[p].kept for p in PROSE)
+
+
 def test_caption_between_paragraphs_goes_but_subheading_stays() -> None:
     page = (["Dry spring empties reservoirs"] + PROSE[:2]
             + ["A farmer inspects a dried-up irrigation channel near the river"]

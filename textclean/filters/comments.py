@@ -66,6 +66,13 @@ def _article_goes_on(blocks: list[Block], i: int) -> bool:
     return sum(prose[i + 1:]) > ARTICLE_AFTER_SHARE * sum(prose)
 
 
+def _in_share_bar(blocks: list[Block], i: int) -> bool:
+    """A "Comment" button with a count and "Tweet" under it: a line of the
+    share bar, which often sits above the story, not the thread's heading."""
+    return (blocks[i].removed_by == "widgets" and i + 1 < len(blocks)
+            and blocks[i + 1].removed_by == "widgets")
+
+
 @register("comments")
 class Comments(Filter):
     """Removes comment sections and the metadata lines of comment threads.
@@ -101,7 +108,7 @@ class Comments(Filter):
             block = blocks[i]
             # A table's "Comment" column header opens no thread.
             if block.words <= 20 and block.tag not in _CELLS and _HEADING.search(block.text) \
-                    and not _article_goes_on(blocks, i):
+                    and not _article_goes_on(blocks, i) and not _in_share_bar(blocks, i):
                 if ends[i] / total < self.min_position:
                     block.remove(self.name, "comment link")
                     continue
