@@ -15,7 +15,7 @@ import warnings
 import pytest
 
 import textclean
-from textclean.readers import read, sanitise
+from textclean.readers import read, repair, sanitise
 from textclean.readers.decode import declared_encoding, decode_bytes, fix_mojibake
 
 FRENCH = (
@@ -291,3 +291,10 @@ def test_binary_data_reads_as_an_empty_page() -> None:
 def test_a_few_control_characters_do_not_make_a_page_binary() -> None:
     article = textclean.clean(BRIDGE.replace("ten", "ten\x00\x07").encode())
     assert article.headline == "Bridge opens after ten years"
+
+
+@pytest.mark.parametrize("text", [
+    "caf\u00e9 \u0093quoted\u0094", "\u00c3\u00a9t\u00c3\u00a9 \u00e2\u20ac\u2122", "plain \u2019",
+    "\u0081\u008d \u00c3\u0081", "\u00c2\u0085 next"])
+def test_repair_reads_c1_controls_alike_from_the_text_or_its_utf8(text: str) -> None:
+    assert repair(text, text.encode("utf-8")) == repair(text)

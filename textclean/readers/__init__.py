@@ -111,6 +111,9 @@ _C1_TO_CP1252 = {
     b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in b"\x81\x8d\x8f\x90\x9d"
 }
 _C1 = re.compile(r"[\x80-\x9f]")
+# The same in UTF-8: a pattern that opens with a fixed byte is searched for
+# that byte, several times faster than testing a class at every character.
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
 
 
 def sanitise(text: str) -> str:
@@ -145,10 +148,12 @@ def _drop_controls(text: str) -> tuple[str, bytes | None]:
     return (text if len(kept) == len(data) else kept.decode("utf-8")), kept
 
 
-def repair(text: str) -> str:
-    """Read C1 controls as Windows-1252 and undo mojibake."""
+def repair(text: str, utf8: bytes | None = None) -> str:
+    """Read C1 controls as Windows-1252 and undo mojibake. `utf8`, the text's
+    UTF-8 bytes where the caller has them, is searched for C1 controls
+    instead of the text."""
     if not text.isascii():
-        had_c1 = _C1.search(text) is not None
+        had_c1 = (_C1.search(text) if utf8 is None else _C1_UTF8.search(utf8)) is not None
         if had_c1:  # translate() is slow; C1 controls are rare
             text = text.translate(_C1_TO_CP1252)
         fixed = fix_mojibake(text)
@@ -218,7 +223,7 @@ def read(page: PageInput, config: Config) -> Document:
         mark_data_tables(blocks)
         doc = Document(blocks=blocks, meta=meta)
     else:
-        text = repair(text).removeprefix("\ufeff")
+        text = repair(text, encoded).removeprefix("\ufeff")
         blocks = read_text(cut_long_lines(text, config.max_line_chars))
         doc = Document(blocks=blocks, meta=title_from_first_line(blocks) or PageMeta())
     _cap_blocks(doc.blocks, config.max_line_chars)
