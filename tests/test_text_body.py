@@ -215,3 +215,30 @@ def test_a_sentence_that_starts_with_video_or_watch_is_not_a_photo_credit() -> N
     assert "Video recordings of the meeting" in body
     assert "Watch out for the notice" in body
     assert "Jane Doe" not in body
+
+
+_WIRE_PARAGRAPHS = [
+    "The city's cricket chief stepped down on Monday, clearing the way for a former captain "
+    "to take charge of the board.",
+    "He offered his resignation in writing to the sports ministry and will leave the post at "
+    "the end of the week, an official said.",
+    "The former captain, now a member of parliament, led the national side to its only world "
+    "title eleven years ago.",
+    "He is expected to be appointed next week, sources close to the president's office have "
+    "told reporters in the capital.",
+]
+
+
+def test_a_wire_story_of_short_paragraphs_beats_one_long_footer_paragraph() -> None:
+    # No paragraph reaches the length of a "good" block on its own; four
+    # sentences in a row still read as the story, not the site's blurb below.
+    footer = ("The Daily Courier is the leading independent newspaper of the region, founded in "
+              "1881 and read every day by more than two hundred thousand people who want local "
+              "news, sport, business and weather from a team of reporters who live where they work.")
+    page = "\n\n".join(["News | Sport | Business", "Cricket chief resigns", *_WIRE_PARAGRAPHS,
+                        "Email story | Print | Search", "\n".join(_FOOTER_LINKS), footer])
+    body = textclean.clean(page, input="text").body
+    assert body.split("\n\n")[:4] == _WIRE_PARAGRAPHS
+
+
+_FOOTER_LINKS = ["About us", "Advertise", "Contact us", "Careers", "Site map", "Subscribe"]

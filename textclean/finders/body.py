@@ -241,8 +241,12 @@ def _tables_as_units(blocks: list[Block], labels: list[str]) -> list[str]:
     return out
 
 
-# This many near-good paragraphs in a row read as an article.
+# This many near-good paragraphs in a row read as an article (HTML <p>; in
+# plain text, lines ending a sentence).
 NEAR_RUN = 2
+NEAR_RUN_TEXT = 3
+PROSE_LINE_WORDS = 12
+_FULL_STOP = re.compile(r"[.。][\"”’')]?$")
 
 
 def _run_paragraph(block: Block) -> bool:
@@ -262,17 +266,25 @@ def _promote_runs(blocks: list[Block], labels: list[str]) -> list[str]:
     paragraph markup to tell such a run from a thread of short replies.
     """
     out = list(labels)
-    if not {b.tag for b in blocks} & {"p", "li"}:  # text input: no paragraph markup
-        return out
+    if {b.tag for b in blocks} & {"p", "li"}:
+        member, run = _run_paragraph, NEAR_RUN
+    else:  # plain text: no markup, so only whole sentences, and a longer run
+        member, run = _sentence_line, NEAR_RUN_TEXT
     i = 0
     while i < len(out):
         j = i
-        while j < len(out) and labels[j] == NEARGOOD and _run_paragraph(blocks[j]):
+        while j < len(out) and labels[j] == NEARGOOD and member(blocks[j]):
             j += 1
-        if j - i >= NEAR_RUN:
+        if j - i >= run:
             out[i:j] = [GOOD] * (j - i)
         i = max(j, i + 1)
     return out
+
+
+def _sentence_line(block: Block) -> bool:
+    """A line of reported prose: a dozen words or more, ending with a full stop
+    (a run of "Ann on Is this the future?" lines is a list of comment links)."""
+    return block.words >= PROSE_LINE_WORDS and bool(_FULL_STOP.search(block.text))
 
 
 def _nearest(labels: list[str], accept: frozenset[str], step: int) -> list[str]:
