@@ -26,16 +26,30 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
-_DEFAULT_PIPELINE: Pipeline | None = None
+_PIPELINES: dict[tuple[tuple[str, Any], ...], Pipeline] = {}
+_MAX_CACHED_PIPELINES = 32
 
 
 def _pipeline(config: Config | None, overrides: dict[str, Any]) -> Pipeline:
-    global _DEFAULT_PIPELINE
-    if config is None and not overrides:
-        if _DEFAULT_PIPELINE is None:
-            _DEFAULT_PIPELINE = Pipeline()
-        return _DEFAULT_PIPELINE
-    return Pipeline(config=(config or Config()).with_changes(**overrides))
+    """The pipeline for these settings, built once for plain keyword overrides.
+
+    Building one costs more than cleaning a short page, and `clean(page,
+    input="html")` in a loop is the common way to call; a `config` object
+    (which may hold mutable options) gets a fresh pipeline.
+    """
+    if config is not None:
+        return Pipeline(config=config.with_changes(**overrides))
+    try:
+        key = tuple(sorted(overrides.items()))
+        hash(key)
+    except TypeError:  # a list of steps to disable, say
+        return Pipeline(config=Config().with_changes(**overrides))
+    pipeline = _PIPELINES.get(key)
+    if pipeline is None:
+        if len(_PIPELINES) >= _MAX_CACHED_PIPELINES:
+            _PIPELINES.clear()
+        pipeline = _PIPELINES[key] = Pipeline(config=Config().with_changes(**overrides))
+    return pipeline
 
 
 def clean(page: str | bytes, config: Config | None = None, **overrides: Any) -> Article:

@@ -93,7 +93,7 @@ def guess_language(words: Iterable[str]) -> str:
     seen: Counter[str] = Counter(filter(_ANY_STOPWORD.__contains__, islice(words, 3000)))
     best, best_hits = "en", 0
     for lang, stops in STOPWORDS.items():
-        hits = sum(seen[w] for w in stops & seen.keys())
+        hits = sum(seen[w] for w in seen.keys() & stops)  # the view's set is the small one
         if hits > best_hits:
             best, best_hits = lang, hits
     return best if best_hits >= 5 else "en"
