@@ -258,12 +258,14 @@ def _run_paragraph(block: Block) -> bool:
 
 def _promote_runs(blocks: list[Block], labels: list[str]) -> list[str]:
     """Near-good <p> paragraphs (or list items of an article) in a run of
-    NEAR_RUN or more are good (HTML).
+    NEAR_RUN or more are good; in plain text, near-good lines of a dozen
+    words or more ending with a full stop, NEAR_RUN_TEXT of them in a row.
 
     A wire story set in short paragraphs has no block long enough to be good
     on its own; left near-good, its paragraphs follow the menus around them
     and a single long disclaimer below wins the page. Plain text has no
-    paragraph markup to tell such a run from a thread of short replies.
+    paragraph markup to tell such a run from a thread of short replies or a
+    list of linked titles, hence the longer run and the stricter line.
     """
     out = list(labels)
     if {b.tag for b in blocks} & {"p", "li"}:
