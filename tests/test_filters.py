@@ -126,6 +126,23 @@ def test_a_comment_count_in_the_share_bar_does_not_open_a_comment_section() -> N
     assert all(by_text[p].kept for p in PROSE)
 
 
+def test_movable_type_comment_signatures_mark_a_thread() -> None:
+    replies = ["I think the authority should have fixed the pipes years ago, frankly, instead of "
+               "asking all of us to stop watering our gardens every summer.",
+               "Posted by: Ann at May 29, 2005 10:19 PM",
+               "We collect rain in barrels and have not used the hose once this year, which the "
+               "authority might want to suggest to everyone before it brings in a ban.",
+               "Posted by: Bob at May 29, 2005 11:02 PM",
+               "Prices for vegetables are already up at our market, and the farmers there say "
+               "that it is only going to get worse as the summer goes on, sadly.",
+               "Posted by: Cy at May 30, 2005 8:24 AM"]
+    by_text = _explain(["Dry spring empties reservoirs"] + PROSE + replies)
+    assert all(by_text[p].kept for p in PROSE)
+    # The signature follows its comment, so the thread's boundary comes one
+    # reply late: the replies after the first signature go.
+    assert not any(by_text[r].kept for r in replies[2:])
+
+
 def test_caption_between_paragraphs_goes_but_subheading_stays() -> None:
     page = (["Dry spring empties reservoirs"] + PROSE[:2]
             + ["A farmer inspects a dried-up irrigation channel near the river"]

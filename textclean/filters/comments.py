@@ -3,9 +3,10 @@
 Comments read like prose, so classification alone keeps them. Two cues give
 them away: a section heading ("Comments (12)", "Leave a reply"), after which
 everything is removed, and the metadata lines of a thread ("Reply",
-"Jane — July 10th, 2012, 1:38 am", "3 votes", "Re: (Score:3)"). A page with
-several such lines has a thread; they are removed and marked as boundaries,
-so the body region cannot run across them into the comments.
+"Jane — July 10th, 2012, 1:38 am", "Posted by: Jane at May 1, 2012", "3 votes",
+"Re: (Score:3)"). A page with several such lines has a thread; they are
+removed and marked as boundaries, so the body region cannot run across them
+into the comments.
 """
 
 from __future__ import annotations
@@ -43,12 +44,14 @@ _MARKER = re.compile(
     r"|^#\d+(?:\.\d+)* [—–-] "
     r"|^[\w .'-]{1,40} (?:says|said|wrote|writes|commented)\s?:?$"
     r"|^by [\w.-]{1,40} \(\d+\)$"
+    # Movable Type and TypePad sign each comment off: "Posted by: Ann at May 1, 2012 11:40 AM".
+    r"|^posted by: [^\n]{1,60}? (?:on|at|\|) [^\n]{0,40}?\b(?:19|20)\d{2}\b"
     r"|^(?:\d+|an?) (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago$",
     re.IGNORECASE,
 )
 _MARKER_CUES = ("repl", "report", "flag", "permalink", "quote", "recommend", "like", " - ",
                 " – ", " — ", "(score", "re: ", "vote", "point", "#", "says", "said", "wrote",
-                "writes", "commented", "by ", "ago")
+                "writes", "commented", "by ", "posted by:", "ago")
 
 
 # Marked article-body prose after a heading, as a share of all there is,
