@@ -19,9 +19,10 @@ from textclean.model import Block, PageMeta
 _TITLE_SEPARATOR = re.compile(r"\s{1,3}(?:[|\-–—·•»«/:]|::)\s{1,3}")
 _SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"\W+")
-# Every ASCII byte that is not a word character, to a space.
-_ASCII_NON_WORD_TO_SPACE = bytes(0x20 if c < 128 and not re.match(r"\w", chr(c)) else c
-                                 for c in range(256))
+# A byte table: every ASCII byte that is not a word character (NUL included) to
+# a space. (features.py keeps NUL, its line separator, in its own tables.)
+_NON_WORD_BYTE_TO_SPACE = bytes(0x20 if c < 128 and not re.match(r"\w", chr(c)) else c
+                                for c in range(256))
 
 # A printed <title> is one short line; its headline part has a few words
 # (a two-word part is as likely a site's section name) and is repeated as
@@ -69,7 +70,7 @@ def title_key(text: str) -> str:
     """
     lowered = text.lower()
     if lowered.isascii():
-        return b" ".join(lowered.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE)
+        return b" ".join(lowered.encode("ascii").translate(_NON_WORD_BYTE_TO_SPACE)
                          .split()).decode("ascii")
     return _NON_WORD.sub(" ", lowered).strip()
 
