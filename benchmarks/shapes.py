@@ -12,6 +12,14 @@ accuracy (the day; sets with body and date gold only), so a gap
 between a shape and the plain `text` shape points at the reader (or at a
 finder that leans on blank-line groups).
 
+A renderer sometimes loses the article itself (html2text stops at a broken
+script on some old pages), which no reader can make up for. A rendering
+holding fewer than half of the gold body's word types (`--min-coverage`)
+counts as a renderer failure: that page is left out of that shape's scores,
+and the shape's "text F1" column is the `text` shape's F1 on the same pages
+it kept, so the ΔF1 compares like with like. The `text` and `wet` shapes
+are the reference and never leave a page out.
+
 Rendering is slow next to cleaning, so rendered shapes are cached on disk
 (`--cache`); rerunning after a reader change only re-cleans. Needs the
 `html2text` package and the `lynx` binary; a shape whose renderer is
@@ -215,6 +223,7 @@ class PageResult:
     headline: metrics.HeadlineScore | None
     seconds: float
     date: bool | None = None
+    renderer_failed: bool = False
 
 
 class _CleanTimeout(Exception):
@@ -225,10 +234,25 @@ def _on_alarm(signum: int, frame: object) -> None:
     raise _CleanTimeout
 
 
+REFERENCE_SHAPES = ("text", "wet")
+
+
+def gold_coverage(rendered: str, gold_body: str) -> float:
+    """The share of the gold body's word types that the rendering holds at all."""
+    gold = set(metrics.tokens(gold_body))
+    if not gold:
+        return 1.0
+    return len(gold.intersection(metrics.tokens(rendered))) / len(gold)
+
+
 def score_shape(page: Page, shape: str, text: str,
                 clean: Callable[[str], textclean.Article],
-                timeout: int = 10) -> PageResult:
-    """Clean and score one page; a page stuck past `timeout` s scores as empty."""
+                timeout: int = 10, min_coverage: float = 0.5) -> PageResult:
+    """Clean and score one page; a page stuck past `timeout` s scores as empty.
+
+    A rendered shape holding under `min_coverage` of the gold body's word
+    types is marked as a renderer failure (scored all the same, for --json).
+    """
     start = time.perf_counter()
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     signal.alarm(timeout)
@@ -247,7 +271,9 @@ def score_shape(page: Page, shape: str, text: str,
                 if page.gold.headline is not None else None)
     date = (metrics.score_date(_article_day(article), page.gold.date)
             if page.gold.date is not None else None)
-    return PageResult(page.id, page.source, shape, body, headline, seconds, date)
+    failed = (shape not in REFERENCE_SHAPES
+              and gold_coverage(text, page.gold.body) < min_coverage)
+    return PageResult(page.id, page.source, shape, body, headline, seconds, date, failed)
 
 
 def _article_day(article: textclean.Article) -> str | None:
@@ -261,7 +287,7 @@ def _clean_text(text: str) -> textclean.Article:
 
 
 def run(data: str, limit: int, shapes: list[str], cache: ShapeCache,
-        jobs: int, start: int = 0) -> Iterator[PageResult]:
+        jobs: int, start: int = 0, min_coverage: float = 0.5) -> Iterator[PageResult]:
     for path in data_files(data):
         dataset = dataset_name(path)
         if dataset in NO_BODY_GOLD:
@@ -275,7 +301,8 @@ def run(data: str, limit: int, shapes: list[str], cache: ShapeCache,
         cache.save(dataset)
         for page in pages:
             for shape in shapes:
-                yield score_shape(page, shape, texts[page.id][shape], _clean_text)
+                yield score_shape(page, shape, texts[page.id][shape], _clean_text,
+                                  min_coverage=min_coverage)
 
 
 # --- report ------------------------------------------------------------------------
@@ -292,21 +319,26 @@ def _date_accuracy(results: list[PageResult]) -> tuple[float, int]:
 
 
 def shape_table(results: list[PageResult], shapes: list[str]) -> str:
-    by_shape = {s: [r for r in results if r.shape == s] for s in shapes}
-    base = metrics.aggregate_body(r.body for r in by_shape.get("text", []))
-    lines = ["| shape | pages | body F1 | P | R | exact | ΔF1 vs text | headline exact "
-             "| date | ms/page |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
-    for shape, rows in by_shape.items():
+    """One row per shape over the pages its renderer did not fail on."""
+    text_f1 = {r.page_id: r.body for r in results if r.shape == "text"}
+    lines = ["| shape | pages | left out | body F1 | P | R | exact | text F1 | ΔF1 vs text "
+             "| headline exact | date | ms/page |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for shape in shapes:
+        every = [r for r in results if r.shape == shape]
+        rows = [r for r in every if not r.renderer_failed]
         if not rows:
             continue
         corpus = metrics.aggregate_body(r.body for r in rows)
+        same = [text_f1[r.page_id] for r in rows if r.page_id in text_f1]
+        base = metrics.aggregate_body(same).f1 if same else float("nan")
         head, n_head = _headline_exact(rows)
         date, n_date = _date_accuracy(rows)
         ms = 1000 * sum(r.seconds for r in rows) / len(rows)
-        lines.append(f"| {shape} | {corpus.pages} | {corpus.f1:.3f} | {corpus.precision:.3f} "
-                     f"| {corpus.recall:.3f} | {corpus.accuracy:.3f} "
-                     f"| {corpus.f1 - base.f1:+.3f} | {head:.3f} ({n_head}) "
+        lines.append(f"| {shape} | {corpus.pages} | {len(every) - len(rows)} "
+                     f"| {corpus.f1:.3f} | {corpus.precision:.3f} "
+                     f"| {corpus.recall:.3f} | {corpus.accuracy:.3f} | {base:.3f} "
+                     f"| {corpus.f1 - base:+.3f} | {head:.3f} ({n_head}) "
                      f"| {date:.3f} ({n_date}) | {ms:.1f} |")
     return "\n".join(lines)
 
@@ -318,7 +350,8 @@ def dataset_table(results: list[PageResult], shapes: list[str]) -> str:
     for dataset in datasets:
         cells = []
         for shape in shapes:
-            rows = [r.body for r in results if r.dataset == dataset and r.shape == shape]
+            rows = [r.body for r in results if r.dataset == dataset and r.shape == shape
+                    and not r.renderer_failed]
             cells.append(f"{metrics.aggregate_body(rows).f1:.3f}" if rows else "-")
         lines.append(f"| {dataset} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -332,7 +365,8 @@ def worst_pages(results: list[PageResult], shapes: list[str], count: int) -> str
         if shape == "text":
             continue
         drops = sorted(((base.get(r.page_id, 0.0) - r.body.f1, r.page_id)
-                        for r in results if r.shape == shape), reverse=True)[:count]
+                        for r in results if r.shape == shape and not r.renderer_failed),
+                       reverse=True)[:count]
         lines.append(f"{shape}: " + ", ".join(f"{pid} ({d:+.2f})" for d, pid in drops if d > 0))
     return "\n".join(lines)
 
@@ -351,6 +385,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--worst", type=int, default=0,
                         help="list the N pages losing most F1 per shape")
     parser.add_argument("--json", help="write per-page scores to this file")
+    parser.add_argument("--min-coverage", type=float, default=0.5,
+                        help="a rendering holding less than this share of the gold body's "
+                             "word types is a renderer failure, left out of its shape "
+                             "(0: keep all)")
     args = parser.parse_args(argv)
     wanted = [s.strip() for s in args.shapes.split(",") if s.strip()]
     unknown = [s for s in wanted if s not in SHAPES]
@@ -358,11 +396,14 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown shapes: {', '.join(unknown)}")
     shapes = available_shapes(wanted)
     cache = ShapeCache(Path(args.cache) if args.cache else None)
-    results = list(run(args.data, args.limit, shapes, cache, args.jobs, args.start))
+    results = list(run(args.data, args.limit, shapes, cache, args.jobs, args.start,
+                       args.min_coverage))
     for shape in shapes:
         print(f"- {shape}: {SHAPE_HELP[shape]}")
     print()
     print(shape_table(results, shapes))
+    print(f"\nleft out: renderer failures, renderings holding < {args.min_coverage:.0%} of "
+          "the gold body's word types; text F1 is the text shape on the pages kept.")
     print()
     print("Body F1 per dataset:")
     print(dataset_table(results, shapes))
@@ -376,7 +417,8 @@ def main(argv: list[str] | None = None) -> int:
                     "id": r.page_id, "dataset": r.dataset, "shape": r.shape,
                     "body": r.body.to_dict(),
                     "headline": r.headline.to_dict() if r.headline else None,
-                    "date": r.date, "seconds": r.seconds}) + "\n")
+                    "date": r.date, "seconds": r.seconds,
+                    "renderer_failed": r.renderer_failed}) + "\n")
     return 0
 
 
