@@ -336,3 +336,38 @@ def test_breadcrumb_on_the_title_line_is_cut(line: str, headline: str) -> None:
     """'Home / Section / Title' on one line gives the title; a slash in the title stays."""
     text = f"About Us Contact\n{line}\nBy Ann Lee\n{_FERRY_BODY}"
     assert textclean.clean(text, input="text").headline == headline
+
+
+SHORT_POST = """Lantern Makers of the Old Harbour
+
+photos, crafts — Tags: lanterns — harbourblog @ 14:02
+
+Mira Okafor builds paper lanterns by hand in her harbour workshop! Each one takes a week and no two share a pattern. Go and see them here
+
+Comments (0)
+
+Leave a comment
+
+Name (required)
+
+Website
+"""
+
+
+def test_short_post_keeps_its_only_paragraph() -> None:
+    """A post whose one paragraph ends without a stop: the paragraph holds two
+    sentences, so it is the body, not a title, and it is not a caption either."""
+    article = textclean.clean(SHORT_POST, input="text")
+    assert article.headline == "Lantern Makers of the Old Harbour"
+    assert article.body.startswith("Mira Okafor builds paper lanterns")
+
+
+def test_title_case_headline_with_two_sentences() -> None:
+    text = ("Sitemap\n\nRobots in the Workforce? Each One Costs Six Jobs, a New Study Says\n\n"
+            + "By Dana Holt\n\n"
+            + "Every industrial robot added to the workforce replaces about six workers, economists "
+              "reported on Monday in a study of two decades of factory data.\n\n"
+            + "The effect was strongest in car plants and electronics, where robots are most common, "
+              "and weakest in services, the authors said in their report.\n")
+    article = textclean.clean(text, input="text")
+    assert article.headline == "Robots in the Workforce? Each One Costs Six Jobs, a New Study Says"

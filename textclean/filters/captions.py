@@ -106,6 +106,8 @@ class Captions(Filter):
     def __call__(self, doc: Document) -> None:
         kept = doc.kept()
         shaped = [_caption_shaped(b) for b in kept]
+        if len(kept) == 1:
+            shaped = [False]  # a caption stands among paragraphs; alone, it is the text
         for i, block in enumerate(kept):
             reason = credit_or_dated(block)
             if reason:

@@ -55,6 +55,9 @@ _NEVER_TITLE = frozenset({"widgets", "notices", "legal", "comments", "archive", 
 
 # A line ending in an initialism ("... in the U.S.") has no full stop of its own.
 _INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}$")
+# A sentence ending inside the line: a lower-case word (not an initial or an
+# abbreviation like "U.S."), its stop, then the next sentence's capital.
+_SECOND_SENTENCE = re.compile(r"[a-z]{3}(?:[.!?]{1,3}[\"”’']? |…\s?)[\"“‘']?[A-Z]")
 
 
 def _title_case(text: str) -> bool:
@@ -81,6 +84,17 @@ def _ends_sentence(block: Block) -> bool:
             and (block.text[m.start()] in "!?" or _INITIALISM.search(block.text))):
         return False
     return not (block.words <= 15 and block.text[m.start()] in "?？")
+
+
+def _prose(block: Block) -> bool:
+    """A line of the body's prose: it ends like a sentence, or holds two.
+
+    A short post's only paragraph may end without a stop ("... Go get inspired
+    here"); a title seldom runs on past a full stop, unless it is written in
+    Title Case ("Robots in the Workforce? Each 1 Costs 6 Jobs").
+    """
+    return _ends_sentence(block) or (_SECOND_SENTENCE.search(block.text) is not None
+                                     and not _title_case(block.text))
 
 
 # The same few titles are compared with every candidate line, and most lines
@@ -630,7 +644,7 @@ class Headline(Filter):
         dated = _dated_below(doc, first_prose)
         for i in _order(doc, page, start, first_prose, dated):
             block = blocks[i]
-            if i >= doc.body_start and (block.removed or _ends_sentence(block)
+            if i >= doc.body_start and (block.removed or _prose(block)
                                         and _title_match(block.text, titles) < 1.0
                                         and i not in dated):
                 continue
