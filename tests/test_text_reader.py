@@ -284,3 +284,20 @@ def test_markdown_link_around_a_teaser_with_a_link_inside_is_all_link() -> None:
 
 def texts_of(page: str) -> list[str]:
     return [b.text for b in read_text(page)]
+
+
+def test_lynx_nolist_dump_of_a_menu_heavy_page_is_read_as_lynx() -> None:
+    # Menus come out as list items five columns in, so few lines sit at the
+    # three-column margin; most lines are still indented, which plain text
+    # almost never is, and the wrapped paragraphs are joined back.
+    found = blocks("menus.nolist.lynx")
+    assert by_text(found, "Harbour council").heading_level == 2
+    assert by_text(found, "The harbour council voted").text.endswith("the two islands.")
+    assert by_text(found, "Under the plan").text.endswith("closed in April.")
+
+
+def test_plain_text_indented_without_a_lynx_margin_stays_plain() -> None:
+    # Indented source text (a <pre> block taken node by node) has its lines
+    # deep in, none at lynx's margin: each line stays a block of its own.
+    lines = [f"        Item {i}: {'a long line of the note, ' * (i % 4)}not wrapped." for i in range(12)]
+    assert [b.text for b in read_text("\n".join(lines))] == [line.strip() for line in lines]

@@ -110,15 +110,27 @@ def _detect(lines: list[str], had_references: bool) -> Shape:
 
 # After a newline (see `_CLOSING_LINE`).
 _MARGIN_LINE = re.compile(r"\n   [^ \t\n]")
+_INDENTED_LINE = re.compile(r"\n   [ ]*[^ \t\n]")
 
 
 def _lynx_margin(lines: list[str]) -> bool:
-    """Most lines start at lynx's three-column margin: a dump made with -nolist,
-    which prints no link numbers and no References list. (Counted by C-level
+    """Most lines start at lynx's three-column margin, or most are indented
+    and some start there: a dump made with -nolist, which prints no link
+    numbers and no References list. Its list items ("     * Home") and
+    nested blocks sit right of the margin, so on a page of menus few lines
+    are at exactly three columns; plain text that indents most lines (a
+    <pre> block, an RFC) has none or almost none there. (Counted by C-level
     calls over all the lines: a Python loop per line costs more than the
     rest of the detection.)"""
     counted = len(lines) - lines.count("") - sum(map(str.isspace, lines))
-    return counted >= 10 and len(_MARGIN_LINE.findall("\n" + "\n".join(lines))) >= 0.6 * counted
+    if counted < 10:
+        return False
+    text = "\n" + "\n".join(lines)
+    at_margin = len(_MARGIN_LINE.findall(text))
+    if at_margin >= 0.6 * counted:
+        return True
+    indented = len(_INDENTED_LINE.findall(text))
+    return indented >= (0.6 if at_margin >= 0.1 * counted else 0.85) * counted
 
 
 def _ascending(numbers: list[int]) -> bool:
