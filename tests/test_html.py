@@ -955,3 +955,20 @@ def test_a_short_paragraph_between_two_scraps_inside_the_article_is_kept() -> No
                            input="html").body
     assert "two of the members had changed their minds" in body
     assert "The panel met on Tuesday evening" in body
+
+
+def test_skip_link_in_a_nav_box_is_never_the_headline() -> None:
+    """A "Jump to: navigation, search" line goes as navigation first (its box is
+    marked nav), but it is still a page control, never a title."""
+    story = "".join(
+        f"<p>The harbour lantern festival drew {n} thousand visitors this year, and the "
+        f"organisers said the quieter streets made room for families to stay longer.</p>"
+        for n in range(3, 9))
+    page = ("<html><head><title>Lanterns light the old harbour - Coast Times</title></head><body>"
+            '<div id="siteSub">From the Coast Times archive</div>'
+            '<div id="jump-to-nav" class="mw-jump">Jump to: <a href="#head">navigation</a>, '
+            '<a href="#search">search</a></div>'
+            f'<div id="content">{story}</div></body></html>')
+    article = textclean.clean(page, input="html")
+    assert article.headline != "Jump to: navigation, search"
+    assert article.body.startswith("The harbour lantern festival")

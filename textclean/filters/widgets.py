@@ -52,8 +52,15 @@ class Widgets(BlockFilter):
     def check(self, block: Block, doc: Document) -> str | None:
         if block.table_cell and block.text.isdigit():
             return None  # a figure in a data table ("1947"), not a share count
-        if block.words <= 12 and len(block.text) <= 120 \
-                and (_VOCABULARY is None or _VOCABULARY.may_match(block)) \
-                and _CONTROL_LINE.match(block.text):
+        if control_line(block):
             return "page control (share, print, sign-in, subscribe)"
         return None
+
+
+def control_line(block: Block) -> bool:
+    """A line made only of control words, whichever filter removed it first:
+    the headline finder asks too, since a skip link inside a nav container
+    goes as navigation before this filter sees it."""
+    return (block.words <= 12 and len(block.text) <= 120
+            and (_VOCABULARY is None or _VOCABULARY.may_match(block))
+            and _CONTROL_LINE.match(block.text) is not None)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from textclean.dates import find_dates
 from textclean.filters.base import Filter
 from textclean.filters.captions import credit_or_dated, looks_like_heading
+from textclean.filters.widgets import control_line
 from textclean.model import Block, Document
 from textclean.readers.titles import title_key
 from textclean.registry import register
@@ -242,7 +243,7 @@ def _caption(block: Block) -> bool:
 def _possible_title(block: Block) -> bool:
     """Not a control, notice, caption, byline or printed date, and not a link list."""
     if (block.removed_by in _UNLIKELY or block.words < 2 or _caption(block)
-            or block.removed_by == "dateline" or _mostly_date(block)):
+            or block.removed_by == "dateline" or _mostly_date(block) or control_line(block)):
         return False
     return block.link_density <= 0.6 or block.heading_level == 1
 
