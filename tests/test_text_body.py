@@ -242,3 +242,21 @@ def test_a_wire_story_of_short_paragraphs_beats_one_long_footer_paragraph() -> N
 
 
 _FOOTER_LINKS = ["About us", "Advertise", "Contact us", "Careers", "Site map", "Subscribe"]
+
+
+def test_node_by_node_text_joins_a_capitalised_link_cut_after_an_open_word() -> None:
+    # A sentence cut after "the" or "of" or a comma goes on, even when the
+    # link that comes next is a name; a menu item or a title never ends so.
+    from bs4 import BeautifulSoup
+
+    paragraph = ("Ferries will use the <a href='/n'>North Landing</a> until the work on the "
+                 "pier of <a href='/h'>Harbour Street</a> is done, the <em>council</em> said, "
+                 "and <a href='/b'>Bus Route 4</a> will run every twenty minutes.")
+    html = ("<ul><li><a href='/'>Home</a></li><li><a href='/w'>World News</a></li></ul>"
+            f"<h1>Old ferry pier closes for the summer</h1><p>{paragraph}</p>"
+            + "".join(f"<p>{p}</p>" for p in _LINKED_PARAGRAPHS))
+    page = BeautifulSoup(html, "lxml").get_text("\n", strip=True)
+    assert "\nNorth Landing\n" in page
+    article = textclean.clean(page, input="text")
+    assert article.headline == "Old ferry pier closes for the summer"
+    assert article.paragraphs[0].text == BeautifulSoup(paragraph, "lxml").get_text()

@@ -509,6 +509,24 @@ def _node_per_line(text: str) -> bool:
     return next(found, None) is not None and next(found, None) is not None
 
 
+# Words a sentence cannot stop at (articles, prepositions, conjunctions in
+# the commonest Latin-script languages): a line ending in one was cut by a
+# link or emphasis that comes next, whatever case that next line starts in.
+_OPEN_WORDS = frozenset("""
+a an the of to in on at by for from with into onto about and or but nor than that
+as if via per de del della di da du des la le les el los las un una une et und
+der die das den dem ein eine einen von zu mit im ist y o e en het een van op
+""".split())
+
+
+def _ends_open(body: str) -> bool:
+    """The line stops at a comma or a word no sentence ends on."""
+    if body[-1] == ",":
+        return True
+    space = body.rfind(" ")
+    return space > 0 and body[space + 1:] in _OPEN_WORDS
+
+
 def _join_fragments(joined: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Join a sentence that a renderer broke at every inline element.
 
@@ -520,14 +538,15 @@ def _join_fragments(joined: list[tuple[str, int]]) -> list[tuple[str, int]]:
     (titles, menu items, new paragraphs) are never joined.
     """
     out: list[tuple[list[str], int]] = []
-    open_end = False
+    open_end = cut = False
     for line, line_no in joined:
         body = line.strip()
-        if open_end and body and _CONTINUES.match(body):
+        if open_end and body and (cut or _CONTINUES.match(body)):
             out[-1][0].append(("" if body[0] in _NO_SPACE_BEFORE else " ") + body)
         else:
             out.append(([line.rstrip()], line_no))
         open_end = bool(body) and body[-1] not in _SENTENCE_CLOSERS
+        cut = open_end and _ends_open(body)
     return [("".join(pieces), line_no) for pieces, line_no in out]
 
 
