@@ -371,3 +371,32 @@ def test_title_case_headline_with_two_sentences() -> None:
               "and weakest in services, the authors said in their report.\n")
     article = textclean.clean(text, input="text")
     assert article.headline == "Robots in the Workforce? Each One Costs Six Jobs, a New Study Says"
+
+
+
+@pytest.mark.parametrize(("junk", "feature"), [
+    ("Home>Lifestyle>Travel", "nav_shape"),
+    ("Settings/Services Sign In Register E-Mail Newsletters RSS Feeds Help Center", "control"),
+    ("Got it", "control"),
+    ("Play Video Don't Play", "control"),
+])
+def test_menu_and_control_lines_are_marked_as_such(junk: str, feature: str) -> None:
+    """A breadcrumb without spaces, a bar of account controls and a consent or
+    video button sit right above the title on some pages: the finder must see
+    them for what they are, or on a page where the title's own line is weak
+    (in a group, far from the body) they win."""
+    text = "\n\n".join([
+        "Coast Weekly", junk, "Ferry Company Has Its Best Summer",
+        "The old ferry company reported its best summer in a decade on Tuesday, as visitors "
+        "returned to the islands in numbers not seen since the bridge opened.",
+        "Managers said bookings for the autumn season were already ahead of last year, and "
+        "that two more boats would join the fleet before the winter timetable begins."])
+    from textclean.finders import headline as hl
+    from textclean.pipeline import Pipeline
+
+    doc = Pipeline(steps=["body"]).run(text)
+    found = hl.Headline().candidates(doc)
+    assert found is not None
+    features = {doc.blocks[c.index].text: c.features for c in found[1]}
+    assert features[junk].get(feature) == 1.0
+    assert not features["Ferry Company Has Its Best Summer"].get(feature)

@@ -24,7 +24,7 @@ from textclean.registry import register
 _WORD = re.compile(r"\w+")
 _DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b\d{1,2}:\d{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_NAV_MARK = re.compile(r"[»›|·•]| [>/] ")
+_NAV_MARK = re.compile(r"[»›|·•]| [>/] |\w>\w")
 # Guillemets used as quotation marks, either way round («Ja», »Ja«, « Oui »):
 # a quoted phrase in a headline, not a menu separator.
 _GUILLEMET_QUOTE = re.compile(r"«[^«»\n]{0,200}»|»[^«»\n]{0,200}«"
@@ -40,7 +40,8 @@ _CONTROL = re.compile(
     r"\b(?:e-?mail|print|share|feeds?|rss|comments?|subscribe|sign in|log in|newsletter"
     r"|advertisement|click|font size|hide|show|top of page|about us|post to"
     r"|logged in|log out|sign up|free[- ]trial|e-?paper|get in touch|contact us|search box"
-    r"|skip to|sharing|unfollow|signed in|my profile|learn more|read more|you are here)\b",
+    r"|skip to|jump to|sharing|unfollow|signed in|my profile|learn more|read more|you are here"
+    r"|got it|play video|back to home)\b",
     re.IGNORECASE)
 # A labelled metadata line: "Tags: a, b", "Courtesy: X", "Filed under: Y".
 _LABEL = re.compile(r"^(?:tags?|courtesy|source|filed under|categor(?:y|ies)|keywords|topics"
@@ -146,6 +147,7 @@ REPEAT_WINDOW = 40
 PROSE_WORDS = 12
 DECK_MARGIN = 2.5
 CAPS_MENU_WORDS = 4
+CONTROL_BAR_WORDS = 20
 DECK_MIN_OVERLAP = 0.4
 DECK_HEAD_WORDS = 4
 LIST_WORDS = 8
@@ -299,8 +301,12 @@ def _caps_menu(block: Block) -> bool:
 
 
 def _page_control(block: Block) -> bool:
-    """A short line naming a page control (share, print, subscribe, sign in)."""
-    return block.words <= 6 and bool(_CONTROL.search(block.text))
+    """A short line naming a page control (share, print, subscribe, sign in),
+    or a longer one naming several: a bar of them ("Sign In Register E-Mail
+    Newsletters RSS Feeds Help")."""
+    if block.words <= 6:
+        return bool(_CONTROL.search(block.text))
+    return block.words <= CONTROL_BAR_WORDS and len(set(_CONTROL.findall(block.text.lower()))) >= 2
 
 
 def _deck_head(doc: Document, page: _Page, best: int) -> int | None:
