@@ -301,3 +301,27 @@ def test_plain_text_indented_without_a_lynx_margin_stays_plain() -> None:
     # deep in, none at lynx's margin: each line stays a block of its own.
     lines = [f"        Item {i}: {'a long line of the note, ' * (i % 4)}not wrapped." for i in range(12)]
     assert [b.text for b in read_text("\n".join(lines))] == [line.strip() for line in lines]
+
+
+def test_paragraphs_wrapped_at_no_one_width_are_joined() -> None:
+    # An editor with a proportional font wraps where the words ran out of
+    # room, so line lengths vary too much for a wrap width to show.
+    paragraph = [
+        "The harbour council voted on Tuesday to approve a new ferry",
+        "timetable, ending a dispute that had run for most of the year between",
+        "operators and residents, who had complained that the last boat left",
+        "too early for anyone working an evening shift on the mainland.",
+    ]
+    page = "\n".join(["Harbour News", "Ferry timetable approved", "", *paragraph, "",
+                      "http://example.org/ferries", "Contact us"])
+    assert [b.text for b in read_text(page)] == [
+        "Harbour News", "Ferry timetable approved", " ".join(paragraph),
+        "http://example.org/ferries", "Contact us"]
+
+
+def test_lines_of_a_list_in_title_case_are_not_joined() -> None:
+    lines = ["Ferry Fares Frozen For Winter As Council Agrees Budget For Next Year",
+             "opinion Why The New Pier Matters More Than The Old One To Islanders",
+             "opinion Crew Shortage Eases As Training College Opens New Courses",
+             "opinion Residents Welcome Later Last Boat After Year Of Campaigning"]
+    assert [b.text for b in read_text("\n".join(lines))] == lines

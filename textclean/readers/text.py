@@ -459,7 +459,7 @@ def read_text(text: str) -> list[Block]:
     base_indent = _base_indent(lines) if shape == "lynx" else 0
     joined = _unwrap(lines, width, shape, base_indent) if width else [
         (line, n) for n, line in enumerate(lines, start=1)]
-    if shape == "plain" and _node_per_line(text):
+    if shape == "plain" and (_node_per_line(text) or _soft_wrapped(text)):
         joined = _join_fragments(joined)
     blocks: list[Block] = []
     group = 0
@@ -494,6 +494,7 @@ def read_text(text: str) -> list[Block]:
 
 _SENTENCE_CLOSERS = frozenset(".!?:;…。！？।\"”’'»)]")
 _CONTINUES = re.compile(r"[a-z,.;:!?)\]’”]")
+_URL_STARTS = ("http:", "https:", "www.")
 _NO_SPACE_BEFORE = frozenset(",.;:!?)]’”")
 # A line opening with a comma or a full stop (not an ellipsis), after the
 # newline before it: a pattern that starts with a fixed character is searched
@@ -527,6 +528,35 @@ def _ends_open(body: str) -> bool:
     return space > 0 and body[space + 1:] in _OPEN_WORDS
 
 
+# A line going on in lower case, after the newline (see `_CLOSING_LINE`);
+# a URL or a path is not prose.
+_LOWER_START = re.compile(r"\n[ \t]*[a-z]{1,30}[ ,;]")
+
+
+def _soft_wrapped(text: str) -> bool:
+    """Paragraphs hard-wrapped at no one width (by an editor or a mail
+    client, with a proportional font): three or more long lines that stop
+    mid-sentence and go on in lower case on the next line. (Only lines
+    starting in lower case are looked at, found by one C-level scan.)"""
+    pairs = 0
+    for found in _LOWER_START.finditer(text):
+        end = found.start()
+        previous = text[text.rfind("\n", 0, end) + 1:end].strip()
+        if len(previous) >= 40 and _cut_mid_sentence(previous):
+            pairs += 1
+            if pairs >= 3:
+                return True
+    return False
+
+
+def _cut_mid_sentence(body: str) -> bool:
+    """The line stops at a comma or at a word in lower case (a title in
+    title case or a menu of names ends on a capital)."""
+    if body[-1] == ",":
+        return True
+    return body[-1].isalpha() and body[body.rfind(" ") + 1].islower()
+
+
 def _join_fragments(joined: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Join a sentence that a renderer broke at every inline element.
 
@@ -541,7 +571,8 @@ def _join_fragments(joined: list[tuple[str, int]]) -> list[tuple[str, int]]:
     open_end = cut = False
     for line, line_no in joined:
         body = line.strip()
-        if open_end and body and (cut or _CONTINUES.match(body)):
+        if open_end and body and (cut or _CONTINUES.match(body)) \
+                and not body.startswith(_URL_STARTS):
             out[-1][0].append(("" if body[0] in _NO_SPACE_BEFORE else " ") + body)
         else:
             out.append(([line.rstrip()], line_no))
