@@ -13,6 +13,7 @@ alone; link density from markdown is the navigation filter's business.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from textclean.filters.base import BlockFilter
 from textclean.model import Block, Document
@@ -67,6 +68,9 @@ class DomHints(BlockFilter):
         return None
 
 
+# A page's lines share a few dozen hint sets (the reader makes one per
+# container chain): each set is judged once.
+@lru_cache(maxsize=4096)
 def _container_hint(hints: frozenset[str]) -> str | None:
     """The boilerplate container a line is in (the most telling one)."""
     for hint in _REMOVE:

@@ -19,7 +19,7 @@ import importlib
 import operator
 import re
 import warnings
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import lxml.etree
@@ -401,12 +401,15 @@ def _scan_hints(token: str) -> frozenset[str]:
         hints = [_GROUP_HINT[m.lastgroup] for m in _CLASS_RE.finditer(token) if m.lastgroup]
         return frozenset().union(*(_IMPLIED.get(hint, {hint}) for hint in hints))
     finder, rows_needing = _ROW_NEEDS
-    rows = sorted(set().union(*map(rows_needing.__getitem__, finder.findall(token))))
+    needed = finder.findall(token)
+    # Most tokens hold one needed string, whose rows are already in order.
+    rows = (rows_needing[needed[0]] if len(needed) == 1
+            else sorted(set().union(*map(rows_needing.__getitem__, needed))))
     found = [_ROW_HINT_SETS[row] for row in _scan_rows(token, rows)]
     return found[0] if len(found) == 1 else frozenset().union(*found)
 
 
-def _scan_rows(token: str, rows: list[int]) -> list[int]:
+def _scan_rows(token: str, rows: Sequence[int]) -> list[int]:
     """The rows of the matches `_CLASS_RE.finditer` finds in `token` (each
     at least once), given the rows, in order, that can match in it at all.
 
@@ -417,7 +420,7 @@ def _scan_rows(token: str, rows: list[int]) -> list[int]:
     change that, and leaving it out is what makes this fast.
     """
     if len(rows) == 1:
-        return rows if _ROW_PATTERNS[rows[0]].search(token) else []
+        return [rows[0]] if _ROW_PATTERNS[rows[0]].search(token) else []
     found: list[int] = []
     pos = 0
     while True:
@@ -724,17 +727,19 @@ class _Reader(_Renderer):
         frames = self.frames
         log = self.log
         if log:
-            frame = frames[-1]
-            if self.lazy is not None:
-                tag0, attrs0 = self.lazy
-                frame = frames[-1] = self._child_frame(tag0, attrs0, frame)
             text = log[0] if len(log) == 1 else "".join(log)
             if self.captures:
                 self.captured += log
             log.clear()
-            if frame.pre or not text.isspace():
+            frame = frames[-1]
+            lazy = self.lazy
+            if not text.isspace() or frame.pre or lazy is not None and lazy[0] == "pre":
+                if lazy is not None:
+                    frame = frames[-1] = self._child_frame(lazy[0], lazy[1], frame)
                 self.add(text, frame)
             else:
+                # Spaces before the end open no line: an element that holds
+                # nothing else needs no frame (nor its hints worked out).
                 self.parts.append(text)
         self.lazy = None
         if self.captures and self.captures[-1].depth == len(frames):
