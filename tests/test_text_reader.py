@@ -325,3 +325,11 @@ def test_lines_of_a_list_in_title_case_are_not_joined() -> None:
              "opinion Crew Shortage Eases As Training College Opens New Courses",
              "opinion Residents Welcome Later Last Boat After Year Of Campaigning"]
     assert [b.text for b in read_text("\n".join(lines))] == lines
+
+
+def test_lynx_head_links_paragraph_is_dropped() -> None:
+    # lynx prints the <head>'s <link> elements first, marked by "#"; that
+    # paragraph is not the page's first line of text.
+    page = ("   #[1]Harbour News RSS Feed [2]Comments Feed [3]alternate\n"
+            "   [4]alternate\n\n" + (SHAPES / "article.lynx").read_text(encoding="utf-8"))
+    assert [b.text for b in read_text(page)] == texts("article.lynx")

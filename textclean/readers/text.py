@@ -455,6 +455,8 @@ def read_text(text: str) -> list[Block]:
     plain = (not had_references and "[" not in text and "#" not in text
              and "\n   " not in text)
     shape: Shape = "plain" if plain else _detect(lines, had_references)
+    if shape == "lynx":
+        lines = _drop_lynx_head_links(lines)
     width = _wrap_width(lines, shape)
     base_indent = _base_indent(lines) if shape == "lynx" else 0
     joined = _unwrap(lines, width, shape, base_indent) if width else [
@@ -579,6 +581,20 @@ def _join_fragments(joined: list[tuple[str, int]]) -> list[tuple[str, int]]:
         open_end = bool(body) and body[-1] not in _SENTENCE_CLOSERS
         cut = open_end and _ends_open(body)
     return [("".join(pieces), line_no) for pieces, line_no in out]
+
+
+def _drop_lynx_head_links(lines: list[str]) -> list[str]:
+    """lynx opens the dump with the <link> elements of the page's <head>
+    ("#alternate RSS Feed Comments Feed"), one paragraph marked by a `#`.
+    Left in, it is joined to nothing but read as the page's first line, a
+    headline candidate. Its lines are blanked, so line numbers still match."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or not lines[first].lstrip().startswith("#"):
+        return lines
+    end = first
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    return [*lines[:first], *([""] * (end - first)), *lines[end:]]
 
 
 def _drop_lynx_references(lines: list[str]) -> tuple[list[str], bool]:
