@@ -333,3 +333,14 @@ def test_lynx_head_links_paragraph_is_dropped() -> None:
     page = ("   #[1]Harbour News RSS Feed [2]Comments Feed [3]alternate\n"
             "   [4]alternate\n\n" + (SHAPES / "article.lynx").read_text(encoding="utf-8"))
     assert [b.text for b in read_text(page)] == texts("article.lynx")
+
+
+def test_lynx_image_named_by_its_url_query_is_dropped() -> None:
+    # An image without alt text is printed as the last part of its URL,
+    # query string and all; link numbers stay links.
+    page = "\n".join([f"   [{i}]Section {i}" for i in range(1, 8)] + [
+        "", "   Starring the new cast? [11]More",
+        "   [dims?thumbnail=30%2C30&amp;quality=70&amp;client=cbc79c14] [cast_2.jpg]",
+        "   By A. Writer, 3h ago"])
+    found = [b.text for b in read_text(page)]
+    assert found[7:] == ["Starring the new cast? More", "By A. Writer, 3h ago"]

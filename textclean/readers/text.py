@@ -69,6 +69,19 @@ _LYNX_CONTROL = re.compile(
     r"|[ Xx*]?)\]"
     r"|\((?:BUTTON|RADIO|CHECKBOX|Submit|submit|[ *])\)|_{3,}",
 )
+# Any bracketed run without spaces; `_url_like_to_space` judges it.
+_LYNX_BRACKETED = re.compile(r"\[[^\[\]\s]{2,3000}\]")
+_URL_MARKS = frozenset("?=&%/")
+
+
+def _url_like_to_space(match: re.Match[str]) -> str:
+    """lynx names an image without alt text by the last part of its URL,
+    query and all ("[dims?thumbnail=30%2C30&amp;image_uri=...]"): no word
+    has these marks, and a link number or a citation has none of them."""
+    token = match.group()
+    return " " if not _URL_MARKS.isdisjoint(token) else token
+
+
 # CJK characters: text in them wraps between any two and joins without a space.
 _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
                    r"\uff00-\uff60\uffe0-\uffe6]")
@@ -354,6 +367,7 @@ def _strip_lynx(line: str, out: _Stripped) -> str:
     line = _LYNX_CONTROL.sub(" ", line)
     if "[" not in line:
         return line
+    line = _LYNX_BRACKETED.sub(_url_like_to_space, line)
     parts = _LYNX_LINK.split(line)
     if len(parts) == 1:
         return line
