@@ -154,6 +154,30 @@ def test_caption_between_paragraphs_goes_but_subheading_stays() -> None:
     assert article.headings == ["Leaking pipes"]
 
 
+def test_sentence_case_subheading_stays_as_a_heading() -> None:
+    """A short unpunctuated line between paragraphs is today's subheading style
+    ("How the ban will work"), not a caption: up to nine words it is kept."""
+    page = (["Dry spring empties reservoirs"] + PROSE[:2]
+            + ["How the hosepipe ban will work this summer"] + PROSE[2:])
+    article, _ = textclean.explain("\n\n".join(page))
+    assert article.headings == ["How the hosepipe ban will work this summer"]
+
+
+@pytest.mark.parametrize("video", [
+    "Damage in downtown reservoirs (4:09)",
+    "Farmers describe the dry spring 02:29",
+])
+def test_video_title_with_running_time_is_a_caption(video: str) -> None:
+    page = ["Dry spring empties reservoirs"] + PROSE[:2] + [video] + PROSE[2:]
+    assert _explain(page)[video].removed_by == "captions"
+
+
+def test_clock_time_is_not_a_running_time() -> None:
+    line = "Water authority statement updated at 10:30"
+    page = ["Dry spring empties reservoirs"] + PROSE[:2] + [line] + PROSE[2:]
+    assert _explain(page)[line].reason != "video title with its running time"
+
+
 def test_lines_of_a_hard_wrapped_paragraph_are_not_captions() -> None:
     wrapped = ["For many people, walking into a gym for the first time can be an intimidating",
                "experience, especially if they are new to fitness or to the machines.",

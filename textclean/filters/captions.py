@@ -32,20 +32,45 @@ _CREDIT_CUE = re.compile(
     "|ap photo|reuters/|epa|shutterstock|istock|alamy|pa wire|pa media|dpa|bloomberg|watch"
     "|gallery|slideshow")
 _DATED_CAPTION = re.compile(r"\(\d{1,2} \w{3,9} \d{4}\)\s*$")
+# A video's title with its running time ("Damage in downtown Lake Charles
+# (4:09)", "Neighbors describe London attacker 02:29"): no other digit, no
+# quotation (a verse reference, "Hebrews 6:19"), and no word that makes the
+# number a clock time ("updated 10:30", "at 11:56").
+_RUNNING_TIME = re.compile(r"^[^\d\"“”@]{12,200}\s\(?\d{1,2}:[0-5]\d\)?$")
+_CLOCK_TIME = re.compile(
+    r"\b(?:at|um|à|a las|alle|updated|posted|published|gmt|utc|et|est|edt|pst|am|pm|uhr|h|kl"
+    r"|klo)\s+\(?\d{1,2}:[0-5]\d\)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;…。！？।」\"”’'»)]$")
 _TITLE_WORD = re.compile(r"^[\W\d]*[A-Z\u00c0-\u00de0-9]")
+HEADING_WORDS = 5
+PLAIN_HEADING_WORDS = 9
 _NUMBERED = re.compile(r"^(?:\d{1,2}[.):]|[IVX]{1,4}\.|step \d)", re.IGNORECASE)
 
 
-def looks_like_heading(block: Block) -> bool:
-    """A subheading: short, or Title Case, or a question or label."""
+def looks_like_heading(block: Block, short: int = HEADING_WORDS) -> bool:
+    """A subheading: short, or Title Case, or a question or label, or a
+    plain sentence-case phrase.
+
+    Sentence-case subheadings ("How the ban will work this summer") are the
+    web's habit now. A caption of that length nearly always names someone or
+    somewhere ("Barack Obama outlines the letter"), so a line of up to nine
+    words with no capital after its first word is taken for a heading.
+    """
     text = block.text
     if block.heading_level:
         return True
-    if block.words <= 5 or text.endswith(("?", ":")) or _NUMBERED.match(text):
+    if block.words <= short or text.endswith(("?", ":")) or _NUMBERED.match(text):
+        return True
+    if block.words <= PLAIN_HEADING_WORDS and _plain_phrase(text):
         return True
     tokens = [t for t in text.split() if len(t) > 3]
     return bool(tokens) and sum(1 for t in tokens if _TITLE_WORD.match(t)) >= 0.75 * len(tokens)
+
+
+def _plain_phrase(text: str) -> bool:
+    """No capital letter after the first word ("I" aside): names no one."""
+    rest = text.split(None, 1)[1:]
+    return not rest or not any(c.isupper() for c in rest[0].replace(" I ", " "))
 
 
 def _caption_shaped(block: Block) -> bool:
@@ -94,6 +119,9 @@ def credit_or_dated(block: Block) -> str | None:
         return "photo or video credit"
     if block.words <= 20 and _DATED_CAPTION.search(block.text):
         return "caption with a date in brackets"
+    if (block.words <= 20 and _RUNNING_TIME.match(block.text)
+            and not _CLOCK_TIME.search(block.text)):
+        return "video title with its running time"
     return None
 
 

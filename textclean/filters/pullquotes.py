@@ -61,7 +61,9 @@ class PullQuotes(Filter):
         # never "longer"), so a line repeated down the page is looked up once.
         answers: dict[str, bool] = {}
         for i, block in enumerate(kept):
-            if not self.min_words <= block.words <= self.max_words or block.role == "heading" \
+            # A line taken for a subheading by its shape alone may still be a
+            # pull quote; a heading the markup marks as such is not.
+            if not self.min_words <= block.words <= self.max_words or block.heading_level \
                     or block.tag == "pre" or _INNER_SENTENCE.search(block.text):
                 continue
             needle = normed[i]
