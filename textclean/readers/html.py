@@ -439,20 +439,35 @@ def _scan_rows(token: str, rows: Sequence[int]) -> list[int]:
 _HINT_KEYS = frozenset({"class", "id", "role", "itemprop", "itemtype"})
 
 
+# Attributes other than class and id that name a container; most elements
+# have none of them.
+_ROLE_KEYS = frozenset({"role", "itemprop", "itemtype"})
+
+
 def element_hints(tag: str, attrs: Attrs) -> frozenset[str]:
     """What the element's tag, role, microdata and class/id say it is."""
     own = _TAG_HINTS.get(tag, _EMPTY)
-    get = attrs.get
-    cls = get("class")
-    ident = get("id")
+    cls = attrs.get("class")
+    ident = attrs.get("id")
     if ident and ident.count("-") + ident.count("_") >= 3:
         # A slug of the heading text ("sharing-with-a-single-developer") is
         # an anchor, not a name for the container's role.
         ident = None
     if cls or ident:
-        found = class_hints(f"{cls} {ident}" if cls and ident else cls or ident or "")
+        words = f"{cls} {ident}" if cls and ident else cls or ident or ""
+        found = _class_cache.get(words)  # class_hints' own cache, without the call
+        if found is None:
+            found = class_hints(words)
         if found:
             own = own | found if own else found
+    if not _ROLE_KEYS.isdisjoint(attrs):
+        own = _role_hints(attrs, own)
+    return own
+
+
+def _role_hints(attrs: Attrs, own: frozenset[str]) -> frozenset[str]:
+    """`own` with what the element's role, itemprop and itemtype say."""
+    get = attrs.get
     role = get("role")
     if role is not None:
         role = role.lower()
@@ -482,8 +497,10 @@ class _Frame(NamedTuple):
 
 
 # Frames are made with tuple.__new__, not NamedTuple's constructor, which runs
-# Python code: a page opens a few hundred of them.
+# Python code: a page opens a few hundred of them. The hot paths read them by
+# unpacking or by position: a field name is a slow, unspecialised lookup.
 _new_tuple = tuple.__new__
+_PRE = _Frame._fields.index("pre")
 
 
 class _Renderer:
@@ -508,7 +525,8 @@ class _Renderer:
         self.parents: list[int] = []
 
     def add(self, text: str, frame: _Frame) -> None:
-        if frame.pre and "\n" in text:
+        chain, _, _, _, link, pre = frame
+        if pre and "\n" in text:
             pieces = text.split("\n")
             for piece in pieces[:-1]:
                 self.add(piece, _plain(frame))
@@ -517,12 +535,12 @@ class _Renderer:
         self.parts.append(text)
         if text.isspace() or not text:
             return
-        if frame.link:
+        if link:
             self.link_chars += len(" ".join(text.split()))
         if self.owner is None:
-            self.owner, self.chain = frame, frame.chain
-        elif frame.chain is not self.chain:
-            self.chain = _common_prefix(self.chain, frame.chain)
+            self.owner, self.chain = frame, chain
+        elif chain is not self.chain:
+            self.chain = _common_prefix(self.chain, chain)
 
     def flush(self, blank: bool) -> None:
         if self.owner is not None:
@@ -532,14 +550,14 @@ class _Renderer:
                 if self.blank and lines:
                     self.group += 1
                 self.blank = False
-                owner = self.owner
+                _, tag, heading, list_item, _, _ = self.owner
                 n = len(lines)
                 # Positional arguments (index, text, group, line_no, words,
                 # stopword_density, link_density, heading_level, list_item,
                 # tag): keywords cost twice as much, for a few hundred lines.
                 block = Block(n, text, self.group, n + 1 + self.group, 0, 0.0,
                               min(1.0, self.link_chars / len(text)),
-                              owner.heading, owner.list_item, owner.tag)
+                              heading, list_item, tag)
                 lines.append(block)
                 self.chains.append(self.chain)
                 prose = block.prose_chars
@@ -676,7 +694,7 @@ class _Reader(_Renderer):
                 if self.captures:
                     self.captured += log
                 log.clear()
-                if frame.pre or not text.isspace():
+                if not text.isspace() or frame[_PRE]:
                     self.add(text, frame)
                 else:
                     self.parts.append(text)  # kept: it never opens a line
@@ -733,7 +751,7 @@ class _Reader(_Renderer):
             log.clear()
             frame = frames[-1]
             lazy = self.lazy
-            if not text.isspace() or frame.pre or lazy is not None and lazy[0] == "pre":
+            if not text.isspace() or frame[_PRE] or lazy is not None and lazy[0] == "pre":
                 if lazy is not None:
                     frame = frames[-1] = self._child_frame(lazy[0], lazy[1], frame)
                 self.add(text, frame)
@@ -793,7 +811,8 @@ class _Reader(_Renderer):
     def _child_frame(self, tag: str, attrs: Attrs, parent: _Frame) -> _Frame:
         """The frame for an element; an inline element that changes nothing
         shares its parent's, which is most of them."""
-        chain = parent.chain
+        parent_chain, parent_tag, heading, list_item, parent_link, pre = parent
+        chain = parent_chain
         if tag not in ("html", "body"):
             hints = (element_hints(tag, attrs) if attrs and not _HINT_KEYS.isdisjoint(attrs)
                      else _TAG_HINTS.get(tag, _EMPTY))
@@ -803,16 +822,14 @@ class _Reader(_Renderer):
                 self.parents.append(chain[-1] if chain else -1)
                 chain = chain + (len(self.containers) - 1,)
         if tag in _BLOCK:
-            heading = _HEADINGS.get(tag, parent.heading)
-            list_item = tag == "li" or (parent.list_item
-                                        and tag not in ("article", "main", "table"))
-            return _new_tuple(_Frame, (chain, tag, heading, list_item, parent.link,
-                                       parent.pre or tag == "pre"))
-        link = parent.link or (tag == "a" and "href" in attrs)
-        if link is parent.link and chain is parent.chain:
+            return _new_tuple(_Frame, (
+                chain, tag, _HEADINGS.get(tag, heading),
+                tag == "li" or (list_item and tag not in ("article", "main", "table")),
+                parent_link, pre or tag == "pre"))
+        link = parent_link or (tag == "a" and "href" in attrs)
+        if link is parent_link and chain is parent_chain:
             return parent
-        return _new_tuple(_Frame, (chain, parent.tag, parent.heading, parent.list_item, link,
-                                   parent.pre))
+        return _new_tuple(_Frame, (chain, parent_tag, heading, list_item, link, pre))
 
     def _discard(self) -> None:
         """Pass over the text reported so far (a captured element still gets it)."""
