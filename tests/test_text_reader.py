@@ -344,3 +344,13 @@ def test_lynx_image_named_by_its_url_query_is_dropped() -> None:
         "   By A. Writer, 3h ago"])
     found = [b.text for b in read_text(page)]
     assert found[7:] == ["Starring the new cast? More", "By A. Writer, 3h ago"]
+
+
+def test_markdown_prose_citing_a_long_linked_name_is_not_a_link_list() -> None:
+    # A sentence naming its source by a long link is the article's own
+    # text; in prose only a link's first three words count, as for lynx.
+    line = ("But a report released on Monday by the [University Centre for Coastal "
+            "Transport and Island Studies](http://example.org/centre) calls that into question.")
+    found = read_text("\n\n".join(["[Home](/) [World](/w)", "# Ferries", line]))
+    assert by_text(found, "Home").link_density > 0.8
+    assert by_text(found, "But a report").link_density < 0.25

@@ -326,6 +326,15 @@ class _Stripped:
     list_item: bool = False
 
 
+def _counted_link_chars(links: list[str], line: str) -> int:
+    """All of each link's text on a short line; in prose (more than
+    fifteen words), only its first three words, as for lynx: a sentence
+    citing a source by a long linked name is still the article's."""
+    if len(line.split()) <= 15:
+        return sum(map(len, links))
+    return sum(len(" ".join(text.split()[:3])) for text in links)
+
+
 def _strip_markdown(line: str, out: _Stripped) -> str:
     m = _MD_HEADING.match(line)
     if m:
@@ -334,9 +343,11 @@ def _strip_markdown(line: str, out: _Stripped) -> str:
     if "[" in line:
         line = _MD_IMAGE.sub("", line)
 
+        links: list[str] = []
+
         def _link(match: re.Match[str]) -> str:
             text = _MD_ESCAPE.sub(r"\1", match.group(1)).strip()
-            out.link_chars += len(text)
+            links.append(text)
             return text
 
         line = _MD_LINK.sub(_link, line)
@@ -349,6 +360,7 @@ def _strip_markdown(line: str, out: _Stripped) -> str:
         if "](" in line:
             line = _MD_SPACED_LINK.sub(_link, line)
         line = _MD_REF_LINK.sub(_link, line)
+        out.link_chars += _counted_link_chars(links, line)
     if "|" in line:
         line = line.replace("|", " ")
     if "*" in line or "_" in line:
