@@ -972,3 +972,27 @@ def test_skip_link_in_a_nav_box_is_never_the_headline() -> None:
     article = textclean.clean(page, input="html")
     assert article.headline != "Jump to: navigation, search"
     assert article.body.startswith("The harbour lantern festival")
+
+
+def test_data_table_ending_the_article_keeps_its_linked_cells() -> None:
+    """A list of films set as a table (linked title, year, synopsis a row) is
+    the article's text: its linked titles are not a menu, and a table that
+    ends the article needs good text on one side only."""
+    intro = ("<p>The list gives the names and short synopses of films in which a time loop is "
+             "the main plot device, in the order of their release. A time loop is a plot in "
+             "which a character lives through the same stretch of time again and again, "
+             "often remembering what happened before, and must find a way out of it.</p>")
+    rows = "".join(
+        f'<tr><th><a href="/wiki/film{n}">The Lantern Night {n}</a></th><td>{1990 + n}</td>'
+        f"<td>A harbour keeper relives the night of the festival again and again until he "
+        f"finds out who put out the lanterns, in part {n} of the story.</td></tr>"
+        for n in range(1, 7))
+    page = ("<html><head><title>Films with time loops</title></head><body><h1>Films with time "
+            f'loops</h1><div id="content">{intro}<table class="wikitable"><tr><th>Film</th>'
+            f"<th>Year</th><th>Description</th></tr>{rows}</table></div>"
+            '<div class="footer"><a href="/a">About</a> <a href="/b">Contact</a></div>'
+            "</body></html>")
+    article = textclean.clean(page, input="html")
+    assert "The Lantern Night 3" in article.body
+    assert "relives the night of the festival" in article.body
+    assert "Contact" not in article.body

@@ -99,7 +99,10 @@ class Navigation(Filter):
         for block in blocks:
             if block.removed_by is not None or block.hints and _IN_ARTICLE & block.hints:
                 continue
-            if block.link_density >= self.max_link_density and block.words <= 30:
+            if block.link_density >= self.max_link_density and block.words <= 30 \
+                    and not block.table_cell:
+                # A data table's linked cell (the film or the product a row is
+                # about) is content: the table as a whole is mostly unlinked.
                 block.remove(self.name, f"link text ({block.link_density:.0%} of the line)")
             # (Both tests below are cheap to rule out; most lines fail them.)
             elif block.stopword_density <= 0.0 and _is_word_menu(block):

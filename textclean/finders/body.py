@@ -216,7 +216,7 @@ def _promote_wrapped(blocks: list[Block], labels: list[str], t: Thresholds) -> l
             for b, x, w in zip(blocks, labels, wrapped, strict=True)]
 
 
-def _tables_as_units(blocks: list[Block], labels: list[str]) -> list[str]:
+def _tables_as_units(blocks: list[Block], labels: list[str], initial: list[str]) -> list[str]:
     """A data table between good text is kept whole.
 
     Its cells are short or linked lines, so one by one they follow whatever
@@ -234,11 +234,28 @@ def _tables_as_units(blocks: list[Block], labels: list[str]) -> list[str]:
             j += 1
         before = next((labels[k] for k in range(i - 1, -1, -1) if labels[k] in _DECIDED), BAD)
         after = next((labels[k] for k in range(j, len(labels)) if labels[k] in _DECIDED), BAD)
-        if before == after == GOOD:
+        if before == after == GOOD or GOOD in (before, after) \
+                and _says_much(blocks[i:j], initial[i:j]):
             out[i:j] = [GOOD if not b.removed else x
                         for b, x in zip(blocks[i:j], labels[i:j], strict=True)]
         i = j
     return out
+
+
+# A table with this share of its text in cells good or near-good on their own
+# (a list of films with a synopsis a row) needs good text on one side only:
+# a table that ends the article has none after it.
+TABLE_TEXT_SHARE = 0.5
+
+
+def _says_much(cells: list[Block], labels: list[str]) -> bool:
+    """Whether a table with a header row holds text of its own. The header
+    tells a data table from a layout table of teasers, which has none."""
+    if cells[0].tag != "th":
+        return False
+    total = sum(len(b.text) for b in cells)
+    text = sum(len(b.text) for b, x in zip(cells, labels, strict=True) if x in (GOOD, NEARGOOD))
+    return total > 0 and text >= TABLE_TEXT_SHARE * total
 
 
 # This many near-good paragraphs in a row read as an article (HTML <p>; in
@@ -672,7 +689,7 @@ class Body(Filter):
                        for b, x in zip(blocks, initial, strict=True)]
         labels = revise(_promote_runs(blocks, _promote_wrapped(blocks, initial, self.thresholds)),
                         blocks)
-        labels = _tables_as_units(blocks, labels)
+        labels = _tables_as_units(blocks, labels, initial)
         if GOOD not in labels:
             # A short article has no block long enough to be "good" on its
             # own; its near-good blocks are then the best evidence there is.
