@@ -354,3 +354,14 @@ def test_markdown_prose_citing_a_long_linked_name_is_not_a_link_list() -> None:
     found = read_text("\n\n".join(["[Home](/) [World](/w)", "# Ferries", line]))
     assert by_text(found, "Home").link_density > 0.8
     assert by_text(found, "But a report").link_density < 0.25
+
+
+def test_markdown_stray_marks_and_links_split_by_a_line_break() -> None:
+    # html2text prints nested bullets with no text of their own, the "__" of
+    # an empty <i> icon, and a <br> inside a link as a hard break before "](".
+    page = ("# Harbour News\n\n  *   *   * Ferries Harbour Council\n\nLatest News __\n\n"
+            "[Council approves the timetable   \n](/ferries/timetable.html)\n\n"
+            "The harbour council voted on Tuesday.\n")
+    assert [b.text for b in read_text(page)] == [
+        "Harbour News", "Ferries Harbour Council", "Latest News", "Council approves the timetable",
+        "The harbour council voted on Tuesday."]

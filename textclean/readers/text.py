@@ -51,6 +51,9 @@ _MD_EMPHASIS = re.compile(
 # Inline code only when the backticks pair up: a lone one is an old-style
 # opening quote (`like this').
 _MD_CODE = re.compile(r"(`{1,3})([^`\n]{1,500}?)\1")
+# Emphasis or bullet marks standing alone: the emphasis of an empty element
+# (an icon), the bullets of nested lists with no text of their own.
+_MD_LONE_MARKS = re.compile(r"(?<!\S)[*_+]{1,3}(?!\S)")
 _BULLET = re.compile(r"^([*+\-\u2022\u00b7\u25aa\u25cf\u2013])[ \t]+(?=\S)")
 _NUMBERED = re.compile(r"^(\d{1,3})[.)][ \t]+(?=\S)")
 _BULLET_START = frozenset("*+-\u2022\u00b7\u25aa\u25cf\u2013")
@@ -364,7 +367,7 @@ def _strip_markdown(line: str, out: _Stripped) -> str:
     if "|" in line:
         line = line.replace("|", " ")
     if "*" in line or "_" in line:
-        line = _MD_EMPHASIS.sub("", line)
+        line = _MD_EMPHASIS.sub("", _MD_LONE_MARKS.sub("", line))
     if "`" in line:
         line = _MD_CODE.sub(r"\2", line)
     if "\\" in line:
@@ -489,6 +492,8 @@ def read_text(text: str) -> list[Block]:
         (line, n) for n, line in enumerate(lines, start=1)]
     if shape == "plain" and (_node_per_line(text) or _soft_wrapped(text)):
         joined = _join_fragments(joined)
+    elif shape == "markdown" and "\n](" in text:
+        joined = _join_split_links(joined)
     blocks: list[Block] = []
     group = 0
     plain = shape == "plain"
@@ -607,6 +612,19 @@ def _join_fragments(joined: list[tuple[str, int]]) -> list[tuple[str, int]]:
         open_end = bool(body) and body[-1] not in _SENTENCE_CLOSERS
         cut = open_end and _ends_open(body)
     return [("".join(pieces), line_no) for pieces, line_no in out]
+
+
+def _join_split_links(joined: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """html2text keeps a line break inside a link's text ("[The Deal We
+    Made  " / "](/deal.html)"): a line opening with the link's close goes
+    back on the line before, or both halves are left with stray marks."""
+    out: list[tuple[str, int]] = []
+    for line, line_no in joined:
+        if out and line.startswith("](") and out[-1][0].strip():
+            out[-1] = (out[-1][0].rstrip() + line, out[-1][1])
+        else:
+            out.append((line, line_no))
+    return out
 
 
 def _drop_lynx_head_links(lines: list[str]) -> list[str]:
