@@ -119,7 +119,7 @@ def credit_or_dated(block: Block) -> str | None:
         return "photo or video credit"
     if block.words <= 20 and _DATED_CAPTION.search(block.text):
         return "caption with a date in brackets"
-    if (block.words <= 20 and _RUNNING_TIME.match(block.text)
+    if (block.words <= 20 and ":" in block.text[-7:] and _RUNNING_TIME.match(block.text)
             and not _CLOCK_TIME.search(block.text)):
         return "video title with its running time"
     return None

@@ -52,7 +52,9 @@ class Widgets(BlockFilter):
     def check(self, block: Block, doc: Document) -> str | None:
         if block.table_cell and block.text.isdigit():
             return None  # a figure in a data table ("1947"), not a share count
-        if control_line(block):
+        # The length test first, here and not only in control_line: this runs
+        # for every line of the page, and most are longer.
+        if block.words <= 12 and control_line(block):
             return "page control (share, print, sign-in, subscribe)"
         return None
 

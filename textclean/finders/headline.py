@@ -245,7 +245,8 @@ def _caption(block: Block) -> bool:
 def _possible_title(block: Block) -> bool:
     """Not a control, notice, caption, byline or printed date, and not a link list."""
     if (block.removed_by in _UNLIKELY or block.words < 2 or _caption(block)
-            or block.removed_by == "dateline" or _mostly_date(block) or control_line(block)):
+            or block.removed_by == "dateline" or _mostly_date(block)
+            or block.words <= 12 and block.removed_by and control_line(block)):
         return False
     return block.link_density <= 0.6 or block.heading_level == 1
 
@@ -304,9 +305,9 @@ def _page_control(block: Block) -> bool:
     """A short line naming a page control (share, print, subscribe, sign in),
     or a longer one naming several: a bar of them ("Sign In Register E-Mail
     Newsletters RSS Feeds Help")."""
-    if block.words <= 6:
-        return bool(_CONTROL.search(block.text))
-    return block.words <= CONTROL_BAR_WORDS and len(set(_CONTROL.findall(block.text.lower()))) >= 2
+    if block.words > CONTROL_BAR_WORDS or not _CONTROL.search(block.text):
+        return False
+    return block.words <= 6 or len(set(_CONTROL.findall(block.text.lower()))) >= 2
 
 
 def _deck_head(doc: Document, page: _Page, best: int) -> int | None:
