@@ -260,3 +260,18 @@ def test_node_by_node_text_joins_a_capitalised_link_cut_after_an_open_word() -> 
     article = textclean.clean(page, input="text")
     assert article.headline == "Old ferry pier closes for the summer"
     assert article.paragraphs[0].text == BeautifulSoup(paragraph, "lxml").get_text()
+
+
+def test_node_by_node_text_keeps_title_apart_from_sign_in_and_byline() -> None:
+    # "Sign in" ends on a particle and "by" opens a byline: neither joins the
+    # headline between them.
+    from bs4 import BeautifulSoup
+
+    html = ("<div><a href='/login'>Sign in</a></div>"
+            "<h1>Old ferry pier closes for the summer</h1>"
+            "<div>by <a href='/a'>Jane Doe</a></div>"
+            + "".join(f"<p>{p}</p>" for p in _LINKED_PARAGRAPHS))
+    page = BeautifulSoup(html, "lxml").get_text("\n", strip=True)
+    assert page.startswith("Sign in\nOld ferry pier closes for the summer\nby\nJane Doe\n")
+    article = textclean.clean(page, input="text")
+    assert article.headline == "Old ferry pier closes for the summer"

@@ -527,7 +527,9 @@ def read_text(text: str) -> list[Block]:
 
 _SENTENCE_CLOSERS = frozenset(".!?:;…。！？।\"”’'»)]")
 _CONTINUES = re.compile(r"[a-z,.;:!?)\]’”]")
-_URL_STARTS = ("http:", "https:", "www.")
+# A URL is not prose; "by" opens a byline under a title, not the title's
+# last words.
+_NEVER_CONTINUES = ("http:", "https:", "www.", "by ")
 _NO_SPACE_BEFORE = frozenset(",.;:!?)]’”")
 # A line opening with a comma or a full stop (not an ellipsis), after the
 # newline before it: a pattern that starts with a fixed character is searched
@@ -553,12 +555,19 @@ der die das den dem ein eine einen von zu mit im ist y o e en het een van op
 """.split())
 
 
+_PARTICLES = frozenset(("in", "on"))
+
+
 def _ends_open(body: str) -> bool:
     """The line stops at a comma or a word no sentence ends on."""
     if body[-1] == ",":
         return True
     space = body.rfind(" ")
-    return space > 0 and body[space + 1:] in _OPEN_WORDS
+    if space <= 0:
+        return False
+    word = body[space + 1:]
+    # "Sign in", "Log on": a two-word control ends on a particle.
+    return word in _OPEN_WORDS and (word not in _PARTICLES or body.count(" ") >= 2)
 
 
 # A line going on in lower case, after the newline (see `_CLOSING_LINE`);
@@ -605,7 +614,7 @@ def _join_fragments(joined: list[tuple[str, int]]) -> list[tuple[str, int]]:
     for line, line_no in joined:
         body = line.strip()
         if open_end and body and (cut or _CONTINUES.match(body)) \
-                and not body.startswith(_URL_STARTS):
+                and not body.startswith(_NEVER_CONTINUES) and body != "by":
             out[-1][0].append(("" if body[0] in _NO_SPACE_BEFORE else " ") + body)
         else:
             out.append(([line.rstrip()], line_no))
