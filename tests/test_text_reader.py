@@ -365,3 +365,12 @@ def test_markdown_stray_marks_and_links_split_by_a_line_break() -> None:
     assert [b.text for b in read_text(page)] == [
         "Harbour News", "Ferries Harbour Council", "Latest News", "Council approves the timetable",
         "The harbour council voted on Tuesday."]
+
+
+def test_sentences_of_one_length_are_not_a_wrapped_paragraph() -> None:
+    """Lines that each end a sentence are not a paragraph wrapped at a
+    column, however alike their lengths: each stays its own paragraph."""
+    lines = [f"Harbour report {n}: the ferry left on time and the sea was calm all day."
+             for n in range(10, 40)]
+    blocks = read_text("Harbour log\n\n" + "\n".join(lines))
+    assert [b.text for b in blocks[1:]] == lines

@@ -207,9 +207,21 @@ def _wrap_width(lines: list[str], shape: Shape) -> int:
         return 0
     # Plain text has no renderer marks to vouch for wrapping: it needs more
     # of its lines at the edge, and more there than just below.
-    if shape == "plain" and (near < 0.10 * len(spans) or near < 1.5 * below):
+    if shape == "plain" and (near < 0.10 * len(spans) or near < 1.5 * below
+                             or _sentences_at_edge(lines, width)):
         return 0
     return width
+
+
+_SENTENCE_STOPS = (".", "!", "?", '"', "”", "…", "。")
+
+
+def _sentences_at_edge(lines: list[str], width: int) -> bool:
+    """Most lines near the width end a sentence: a sentence a line that
+    happen to be alike in length, not prose wrapped at a column, whose lines
+    stop mid-sentence."""
+    edge = [n for line in lines if width - 12 <= len(n := line.rstrip()) <= width]
+    return sum(1 for n in edge if n.endswith(_SENTENCE_STOPS)) > 0.5 * len(edge)
 
 
 def _is_item(body: str) -> bool:
