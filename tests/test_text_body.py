@@ -275,3 +275,22 @@ def test_node_by_node_text_keeps_title_apart_from_sign_in_and_byline() -> None:
     assert page.startswith("Sign in\nOld ferry pier closes for the summer\nby\nJane Doe\n")
     article = textclean.clean(page, input="text")
     assert article.headline == "Old ferry pier closes for the summer"
+
+
+def test_node_by_node_text_joins_a_linked_name_inside_a_sentence() -> None:
+    # "... the plan was welcomed by" is cut; but "... said" / "Jane Doe" /
+    # ", the mayor, ..." has no open word before the name: the lower-case
+    # continuation after it shows the name was inside the sentence.
+    from bs4 import BeautifulSoup
+
+    paragraph = ("The harbour council voted on Tuesday evening to keep the old ferry pier open "
+                 "all year round, and its chair "
+                 "<a href='/p'>Jane Doe</a>, the longest-serving member, said the work "
+                 "would start in <a href='/m'>March</a> and last until the autumn.")
+    html = ("<h1>Old ferry pier closes for the summer</h1>"
+            f"<p>{paragraph}</p>" + "".join(f"<p>{p}</p>" for p in _LINKED_PARAGRAPHS))
+    page = BeautifulSoup(html, "lxml").get_text("\n", strip=True)
+    assert "\nJane Doe\n" in page
+    article = textclean.clean(page, input="text")
+    assert article.headline == "Old ferry pier closes for the summer"
+    assert article.paragraphs[0].text == BeautifulSoup(paragraph, "lxml").get_text()

@@ -623,9 +623,10 @@ def _join_fragments(joined: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """
     out: list[tuple[list[str], int]] = []
     open_end = cut = False
-    for line, line_no in joined:
+    for i, (line, line_no) in enumerate(joined):
         body = line.strip()
-        if open_end and body and (cut or _CONTINUES.match(body)) \
+        if open_end and body and (cut or _CONTINUES.match(body)
+                                  or _inline_name(out[-1][0], body, joined, i)) \
                 and not body.startswith(_NEVER_CONTINUES) and body != "by":
             out[-1][0].append(("" if body[0] in _NO_SPACE_BEFORE else " ") + body)
         else:
@@ -633,6 +634,20 @@ def _join_fragments(joined: list[tuple[str, int]]) -> list[tuple[str, int]]:
         open_end = bool(body) and body[-1] not in _SENTENCE_CLOSERS
         cut = open_end and _ends_open(body)
     return [("".join(pieces), line_no) for pieces, line_no in out]
+
+
+def _inline_name(pieces: list[str], body: str, joined: list[tuple[str, int]], i: int) -> bool:
+    """A short capitalised line between an unfinished sentence and its lower-
+    case continuation ("the council said" / "Jane Doe" / ", the mayor,") is
+    a linked name inside the sentence."""
+    if len(body) > 40 or body[-1] in _SENTENCE_CLOSERS or i + 1 >= len(joined):
+        return False
+    following = joined[i + 1][0].lstrip()
+    if not following or _CONTINUES.match(following) is None:
+        return False
+    # The sentence so far is already pieced together from fragments, so it
+    # is not a title standing alone above a byline.
+    return (len(pieces) > 1 or len(pieces[0]) >= 80) and _cut_mid_sentence(pieces[-1].strip())
 
 
 def _join_split_links(joined: list[tuple[str, int]]) -> list[tuple[str, int]]:
