@@ -40,6 +40,8 @@ def _block(text: str) -> Block:
     (Legal(), "Reproduction of material from these pages without written permission is prohibited."),
     (Legal(), "Disclaimer: this blog has no affiliation with any camera maker named on it."),
     (Legal(), "The content of this site does not constitute medical or legal advice."),
+    (Legal(), "© 2023 Example Media. " + "Use of this site constitutes acceptance of our "
+              "User Agreement and Privacy Policy and Cookie Statement. " * 6),
     (Widgets(), "Share this article"),
     (Widgets(), "Print Sponsor"),
     (Widgets(), "Sign in | Register"),
@@ -63,6 +65,8 @@ def test_line_is_removed(step: textclean.BlockFilter, line: str) -> None:
               "song, ending a dispute that had run for more than five years in three courts."),
     (Legal(), "Shares fell after the exchange said the quotes were delayed by a network fault "
               "that took more than an hour to repair on Tuesday morning."),
+    (Legal(), "Copyright law was written for printed books, the judge said, and the court "
+              + "would not stretch it to cover the recordings that the band made. " * 5),
     (Widgets(), "She said she would share the prize with her brother."),
     (Widgets(), "Jump to the recipe"),
     (Code(), "Let's see whether the plan works: costs = revenue minus spending, she said."),

@@ -53,4 +53,14 @@ class Legal(BlockFilter):
     def check(self, block: Block, doc: Document) -> str | None:
         if block.words <= self.max_words and _LEGAL.search(block.text[:1000]):
             return "copyright or legal notice"
+        if block.words <= LONG_FOOTER_WORDS and _COPYRIGHT_FIRST.match(block.text):
+            return "copyright or legal notice"
         return None
+
+
+# A line that opens with the copyright sign and a year or owner is the
+# site's footer however long it runs on ("© 2023 Condé Nast. All rights
+# reserved. Use of this site constitutes acceptance of ..."), up to this many words.
+LONG_FOOTER_WORDS = 150
+_COPYRIGHT_FIRST = re.compile(r"(?:©|\(c\)|copyright\s*(?:©|\(c\)))\s*(?:\d{4}|(?-i:[A-Z]))",
+                              re.IGNORECASE)
