@@ -47,13 +47,30 @@ class DomHints(BlockFilter):
         self.excused: frozenset[str] = frozenset()
 
     def __call__(self, doc: Document) -> None:
-        if not any(b.tag for b in doc.blocks):
+        blocks = doc.blocks
+        if not any(b.tag for b in blocks):
             return  # not HTML: nothing here applies
-        self.excused = _wrapper_hint(doc.blocks)
-        super().__call__(doc)
+        self.excused = _wrapper_hint(blocks)
+        # The lines share a few dozen hint sets (one per container chain):
+        # each is judged once a page, not once a line.
+        by_hints: dict[frozenset[str], str | None] = {}
+        for block in blocks:
+            if block.removed_by is None:
+                hints = block.hints
+                if hints in by_hints:
+                    reason = by_hints[hints]
+                else:
+                    reason = by_hints[hints] = self._hint_reason(hints)
+                if reason is None:
+                    reason = self._link_reason(block)
+                if reason:
+                    block.remove(self.name, reason)
 
     def check(self, block: Block, doc: Document) -> str | None:
-        hints = block.hints
+        return self._hint_reason(block.hints) or self._link_reason(block)
+
+    def _hint_reason(self, hints: frozenset[str]) -> str | None:
+        """Why a line with these hints goes, if they say it does."""
         if hints:
             hint = _container_hint(hints - self.excused if self.excused else hints)
             if hint is not None:
@@ -63,6 +80,9 @@ class DomHints(BlockFilter):
                 # A figcaption is a caption by definition, even when it reads
                 # like a sentence and the captions filter would keep it.
                 return "caption"
+        return None
+
+    def _link_reason(self, block: Block) -> str | None:
         if block.link_density >= self.max_link_density and len(block.text) >= self.min_link_chars:
             return f"link text ({block.link_density:.0%} of a long line)"
         return None
