@@ -142,6 +142,10 @@ def _lynx_margin(lines: list[str]) -> bool:
     if counted < 10:
         return False
     text = "\n" + "\n".join(lines)
+    # Every line the patterns count starts with three spaces: most plain
+    # text has too few such lines for either to matter.
+    if text.count("\n   ") < 0.6 * counted:
+        return False
     at_margin = len(_MARGIN_LINE.findall(text))
     if at_margin >= 0.6 * counted:
         return True
