@@ -51,6 +51,9 @@ def _block(text: str) -> Block:
     (Widgets(), "Jump to: navigation, search"),
     (Widgets(), "Skip to main content"),
     (Widgets(), "Jump to navigation Jump to search"),
+    (Widgets(), "Fullscreen"),
+    (Widgets(), "Share this on:"),
+    (Widgets(), "Sign Up!"),
     (Code(), "var adSlot = googletag.defineSlot('/123/news', [300, 250]);"),
     (Code(), ".article-body p { margin: 0 0 1em; font-size: 16px; }"),
 ])
@@ -103,6 +106,20 @@ def test_long_sentence_in_title_case_is_not_a_flattened_list() -> None:
                 "That The Reservoirs Would Be Refilled Before The Start Of Next Summer.")
     by_text = _explain(["Dry spring empties reservoirs", sentence] + PROSE)
     assert by_text[sentence].removed_by != "navigation"
+
+
+@pytest.mark.parametrize("label", ["More From Forbes", "MORE IN SCIENCE", "Next Up In Gaming"])
+def test_more_from_label_opens_a_promo_list(label: str) -> None:
+    items = ["Ten ways to see the harbour this summer", "The best boats of the year"]
+    by_text = _explain(["Dry spring empties reservoirs"] + PROSE + [label] + items)
+    assert by_text[label].removed_by == "promo"
+    assert all(by_text[item].removed_by == "promo" for item in items)
+
+
+def test_a_long_more_from_line_is_not_a_label() -> None:
+    line = "More from the county council on the drought and the gardens:"
+    by_text = _explain(["Dry spring empties reservoirs"] + PROSE[:2] + [line] + PROSE[2:])
+    assert by_text[line].removed_by != "promo"
 
 
 def test_promo_list_under_label_goes() -> None:

@@ -20,7 +20,9 @@ _LABELS = (
     r"|(?:you )?(?:may|might|will) (?:also )?(?:like|want|enjoy|be interested)"
     r"(?: to read| reading| in)?"
     r"|also (?:read|see)|(?:readers|people) (?:also|who read this)[\w ]{0,30}"
-    r"|(?:read|see) (?:more|also)|more (?:from|on|in|news|stories|articles|like this|to explore)"
+    r"|(?:read|see) (?:more|also)|more (?:news|stories|articles|like this|to explore)"
+    r"|more (?:from|on|in)(?: [\w ]{1,25})?|next up(?: in [\w ]{1,25})?"
+    r"|next article(?: in [\w ]{1,25})?"
     r"|recommended(?: for you| stories| articles| reading)?|trending(?: now| stories| topics)?"
     r"|popular(?: now| stories| articles| posts)?|top stories|latest(?: news| stories| articles)?"
     r"|editor'?s? picks|don'?t miss|elsewhere on .{1,40}|around the web|from around the web"
@@ -29,7 +31,7 @@ _LABELS = (
     r"|recent posts|recent articles|similar articles|featured(?: stories| articles)?"
     r"|news from .{1,30}|top (?:news|headlines)|headlines"
 )
-_LABEL = re.compile(rf"^(?:{_LABELS})\s*:?$", re.IGNORECASE)
+_LABEL = re.compile(rf"^(?:{_LABELS})\s*[:»›]?$", re.IGNORECASE)
 # Most short lines hold a word no label has (see filters/vocabulary.py).
 _VOCABULARY = vocabulary(_LABELS)
 _PROSE_END = re.compile(r"[.!?]['\"”’)]?$")

@@ -29,9 +29,10 @@ _CONTROL_WORDS = (
     r"|read more|continue reading|click here|listen|listen to this article|watch|play video"
     r"|comments?|view comments|show comments|add comment|text size|font size|a\+|a-|reprints"
     r"|permalink|rss|feedback|report|report an error|report this ad|home|options|gift this article"
+    r"|fullscreen|full screen|exit fullscreen|share this on"
     r"|\d+ comments?|comments? \(\d+\)|\(\d+\)|\d+"
 )
-_SEPARATOR = r"[\s|/·•,:;>»›-]"
+_SEPARATOR = r"[\s|/·•,:;>»›!-]"
 # Items must be separated: with an optional separator, a run of digits could
 # be split between repetitions in exponentially many ways.
 _CONTROL_LINE = re.compile(
