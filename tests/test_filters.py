@@ -54,6 +54,8 @@ def _block(text: str) -> Block:
     (Widgets(), "Fullscreen"),
     (Widgets(), "Share this on:"),
     (Widgets(), "Sign Up!"),
+    (Widgets(), "Story Tools"),
+    (Widgets(), "Back to Gallery"),
     (Code(), "var adSlot = googletag.defineSlot('/123/news', [300, 250]);"),
     (Code(), ".article-body p { margin: 0 0 1em; font-size: 16px; }"),
 ])

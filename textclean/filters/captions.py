@@ -22,7 +22,8 @@ _CREDIT = re.compile(
     # A line that only starts with the word ("Video production covers ...",
     # "Watch out for scams!") is a caption unless it ends like a sentence.
     r"|^(?:photo|image|video|watch|gallery|slideshow|pictured)\b(?![^\n]*[.!?]$)"
-    r"|\(\s*(?:photo|image|picture|video|file photo|credit)\b",
+    r"|\(\s*(?:photo|image|picture|video|file photo|credit)\b"
+    r"|^(?:getty|afp|epa)$",
     re.IGNORECASE,
 )
 # Every credit contains one of these (lower case); testing them first is four

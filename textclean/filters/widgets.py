@@ -29,7 +29,8 @@ _CONTROL_WORDS = (
     r"|read more|continue reading|click here|listen|listen to this article|watch|play video"
     r"|comments?|view comments|show comments|add comment|text size|font size|a\+|a-|reprints"
     r"|permalink|rss|feedback|report|report an error|report this ad|home|options|gift this article"
-    r"|fullscreen|full screen|exit fullscreen|share this on"
+    r"|fullscreen|full screen|exit fullscreen|share this on|story tools|article tools"
+    r"|article controls|back to gallery|advert"
     r"|\d+ comments?|comments? \(\d+\)|\(\d+\)|\d+"
 )
 _SEPARATOR = r"[\s|/·•,:;>»›!-]"
