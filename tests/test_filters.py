@@ -56,6 +56,9 @@ def _block(text: str) -> Block:
     (Widgets(), "Sign Up!"),
     (Widgets(), "Story Tools"),
     (Widgets(), "Back to Gallery"),
+    (Widgets(), "Advertisement - Continue Reading Below"),
+    (Widgets(), "Reader comments 191"),
+    (Widgets(), "Enlarge This Image"),
     (Code(), "var adSlot = googletag.defineSlot('/123/news', [300, 250]);"),
     (Code(), ".article-body p { margin: 0 0 1em; font-size: 16px; }"),
 ])
@@ -122,6 +125,16 @@ def test_a_long_more_from_line_is_not_a_label() -> None:
     line = "More from the county council on the drought and the gardens:"
     by_text = _explain(["Dry spring empties reservoirs"] + PROSE[:2] + [line] + PROSE[2:])
     assert by_text[line].removed_by != "promo"
+
+
+def test_pointer_to_another_article_goes() -> None:
+    pointers = ["Main article: History of the harbour", "See also: Ferries of the northern isles"]
+    sentence = "See also: the council's answer to the strike, which came on Monday."
+    page = (["Dry spring empties reservoirs"] + PROSE[:2] + pointers + [PROSE[2], sentence]
+            + PROSE[3:])
+    by_text = _explain(page)
+    assert all(by_text[p].removed_by == "navigation" for p in pointers)
+    assert by_text[sentence].kept
 
 
 def test_promo_list_under_label_goes() -> None:

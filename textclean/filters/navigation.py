@@ -20,6 +20,11 @@ _BREADCRUMB = re.compile(r"^[^|>»›/]{1,40}(?:\s[|>»›/·•]\s[^|>»›/]{1
 # links there are the article's own (a table of contents, a list of sources).
 _IN_ARTICLE = frozenset({"articlebody"})
 _CRUMB_SEPARATOR = re.compile(r"\s[|>»›/·•]\s")
+# A pointer to another page ("Main article: Firefox OS", "See also: Logan
+# proves that ..."): the linked title, not text of this one.
+_CROSS_REFERENCE = re.compile(r"^(?:main articles?|see also|further information)\s?:\s?\S",
+                              re.IGNORECASE)
+CROSS_REFERENCE_WORDS = 20
 _CAPITALISED = re.compile(r"^[A-Z\u00c0-\u00de][\w'&.-]*$")
 
 
@@ -113,3 +118,6 @@ class Navigation(Filter):
             elif len(block.text) <= 200 and _CRUMB_SEPARATOR.search(block.text) \
                     and _BREADCRUMB.match(block.text):
                 block.remove(self.name, "breadcrumb trail")
+            elif block.words <= CROSS_REFERENCE_WORDS and _CROSS_REFERENCE.match(block.text) \
+                    and not block.text.endswith("."):
+                block.remove(self.name, "a pointer to another article")

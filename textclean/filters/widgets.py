@@ -30,7 +30,9 @@ _CONTROL_WORDS = (
     r"|comments?|view comments|show comments|add comment|text size|font size|a\+|a-|reprints"
     r"|permalink|rss|feedback|report|report an error|report this ad|home|options|gift this article"
     r"|fullscreen|full screen|exit fullscreen|share this on|story tools|article tools"
-    r"|article controls|back to gallery|advert"
+    r"|article controls|back to gallery|advert|continue reading below|view all comments"
+    r"|read all comments|view all|expand full story|reader comments|article continues"
+    r"|article continues below|enlarge|enlarge this image"
     r"|\d+ comments?|comments? \(\d+\)|\(\d+\)|\d+"
 )
 _SEPARATOR = r"[\s|/·•,:;>»›!-]"
