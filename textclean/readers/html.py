@@ -259,7 +259,10 @@ def _runs_hints(runs: list[str]) -> frozenset[str]:
     holds none of the strings a match needs, no token can match: one search
     instead of a lookup (and often a search) per token, for most words.
     """
-    if len(runs) > 1 and _MATCH_NEEDS is not None and not _MATCH_NEEDS.search("".join(runs)):
+    if len(runs) == 1:  # most words: one token, no pairs
+        found = _token_cache.get(runs[0])
+        return _token_hints(runs[0]) if found is None else found
+    if _MATCH_NEEDS is not None and not _MATCH_NEEDS.search("".join(runs)):
         return _EMPTY
     token_hints = _token_cache.get
     hints: set[str] = set()
