@@ -48,7 +48,7 @@ PLAIN_HEADING_WORDS = 9
 _NUMBERED = re.compile(r"^(?:\d{1,2}[.):]|[IVX]{1,4}\.|step \d)", re.IGNORECASE)
 
 
-def looks_like_heading(block: Block, short: int = HEADING_WORDS) -> bool:
+def looks_like_heading(block: Block) -> bool:
     """A subheading: short, or Title Case, or a question or label, or a
     plain sentence-case phrase.
 
@@ -60,7 +60,7 @@ def looks_like_heading(block: Block, short: int = HEADING_WORDS) -> bool:
     text = block.text
     if block.heading_level:
         return True
-    if block.words <= short or text.endswith(("?", ":")) or _NUMBERED.match(text):
+    if block.words <= HEADING_WORDS or text.endswith(("?", ":")) or _NUMBERED.match(text):
         return True
     if block.words <= PLAIN_HEADING_WORDS and _plain_phrase(text):
         return True
@@ -70,8 +70,7 @@ def looks_like_heading(block: Block, short: int = HEADING_WORDS) -> bool:
 
 def _plain_phrase(text: str) -> bool:
     """No capital letter after the first word ("I" aside): names no one."""
-    rest = text.split(None, 1)[1:]
-    return not rest or not any(c.isupper() for c in rest[0].replace(" I ", " "))
+    return not any(word != "I" and any(c.isupper() for c in word) for word in text.split()[1:])
 
 
 def _caption_shaped(block: Block) -> bool:

@@ -246,7 +246,7 @@ def _possible_title(block: Block) -> bool:
     """Not a control, notice, caption, byline or printed date, and not a link list."""
     if (block.removed_by in _UNLIKELY or block.words < 2 or _caption(block)
             or block.removed_by == "dateline" or _mostly_date(block)
-            or block.words <= 12 and block.removed_by and control_line(block)):
+            or block.removed_by is not None and control_line(block)):
         return False
     return block.link_density <= 0.6 or block.heading_level == 1
 
