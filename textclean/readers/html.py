@@ -19,7 +19,7 @@ import importlib
 import operator
 import re
 import warnings
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import lxml.etree
@@ -156,6 +156,20 @@ _IMPLIED = {"articlebody": frozenset({"articlebody", "main"})}
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _ALNUM_RUN = re.compile(r"[a-z0-9]+")
 _EMPTY: frozenset[str] = frozenset()
+# Each distinct set of hints, kept once: the caches below map a hundred
+# thousand strings to a few hundred sets, and every distinct object in them
+# is one more for Python's cyclic collector to walk.
+_hint_sets: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _interned(hints: Iterable[str]) -> frozenset[str]:
+    found = frozenset(hints)
+    if not found:
+        return _EMPTY
+    if len(_hint_sets) > _CACHE_LIMIT:  # only a hostile page makes that many
+        _hint_sets.clear()
+    return _hint_sets.setdefault(found, found)
+
 _class_cache: dict[str, frozenset[str]] = {}
 _ZERO_DIGITS = str.maketrans("123456789", "000000000")
 # The same by regex: twice as fast as translate() on class strings.
@@ -229,7 +243,7 @@ def _string_hints(words: str) -> frozenset[str]:
                 if found:
                     hints |= found
             previous = last
-    return frozenset(hints) if hints else _EMPTY
+    return _interned(hints) if hints else _EMPTY
 
 
 # One class word -> its hints, and its first and last alphanumeric runs.
@@ -272,7 +286,7 @@ def _runs_hints(runs: list[str]) -> frozenset[str]:
             found = _token_hints(token)
         if found:
             hints |= found
-    return frozenset(hints) if hints else _EMPTY
+    return _interned(hints) if hints else _EMPTY
 
 
 def _needed_strings(items: Any) -> frozenset[str] | None:
@@ -402,14 +416,14 @@ def _scan_hints(token: str) -> frozenset[str]:
     `_CLASS_RE.finditer` finds them."""
     if _ROW_NEEDS is None:
         hints = [_GROUP_HINT[m.lastgroup] for m in _CLASS_RE.finditer(token) if m.lastgroup]
-        return frozenset().union(*(_IMPLIED.get(hint, {hint}) for hint in hints))
+        return _interned(frozenset().union(*(_IMPLIED.get(hint, {hint}) for hint in hints)))
     finder, rows_needing = _ROW_NEEDS
     needed = finder.findall(token)
     # Most tokens hold one needed string, whose rows are already in order.
     rows = (rows_needing[needed[0]] if len(needed) == 1
             else sorted(set().union(*map(rows_needing.__getitem__, needed))))
     found = [_ROW_HINT_SETS[row] for row in _scan_rows(token, rows)]
-    return found[0] if len(found) == 1 else frozenset().union(*found)
+    return found[0] if len(found) == 1 else _interned(frozenset().union(*found))
 
 
 def _scan_rows(token: str, rows: Sequence[int]) -> list[int]:
@@ -789,6 +803,17 @@ class _Reader(_Renderer):
             else:
                 call(*args, capture.text)
 
+    def release(self) -> None:
+        """Let go of the page once its blocks are taken.
+
+        lxml's parser and its parser context refer to each other, so both
+        outlive the parse until Python's cyclic collector runs, and the
+        parser holds this target's bound methods. Without this, each page's
+        blocks and metadata would wait for that collector too, and make
+        every one of its runs walk them.
+        """
+        vars(self).clear()
+
     def _start_skipped(self, tag: str, attrs: Attrs) -> None:
         if len(self.frames) + self.skip > self.max_depth:
             self._halt()
@@ -1011,8 +1036,10 @@ def _render(markup: str, encoded: bytes | None, meta: MetaCollector) -> _Reader 
     except _Stop:
         pass
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError, TypeError):
+        reader.release()
         return None
     if not reader.started:
+        reader.release()
         return None
     reader.finish()
     return reader
@@ -1052,7 +1079,9 @@ def read_html(markup: str, encoded: bytes | None = None) -> tuple[list[Block], P
         meta = MetaCollector()
         rendered = _Reader(meta, _FOREVER)  # the fallback's tree has its own cap
         _replay(_soup_tree(markup), rendered)
-    return _blocks(rendered), meta.finish()
+    blocks = _blocks(rendered)
+    rendered.release()
+    return blocks, meta.finish()
 
 
 def _has_text(markup: str) -> bool:
