@@ -996,3 +996,27 @@ def test_data_table_ending_the_article_keeps_its_linked_cells() -> None:
     assert "The Lantern Night 3" in article.body
     assert "relives the night of the festival" in article.body
     assert "Contact" not in article.body
+
+
+def test_a_cleaned_page_is_freed_without_the_cycle_collector() -> None:
+    # lxml's parser and its context form a reference cycle that holds the
+    # parser target: a page's blocks must not hang from it until the cyclic
+    # collector runs (in a long batch, that collector then walks them all).
+    import gc
+
+    markup = FIXTURE.read_text(encoding="utf-8")
+    textclean.clean(markup, input="html")  # imports and caches settle first
+    gc.collect()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        article = textclean.clean(markup, input="html")
+        gc.collect()
+        left = [o for o in gc.garbage if isinstance(o, (Block, list, dict))]
+        assert article.body
+        assert not [o for o in left if isinstance(o, Block)]
+        assert len(left) < 20  # the parser's own few objects, not the page
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
