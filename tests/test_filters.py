@@ -59,6 +59,9 @@ def _block(text: str) -> Block:
     (Widgets(), "Advertisement - Continue Reading Below"),
     (Widgets(), "Reader comments 191"),
     (Widgets(), "Enlarge This Image"),
+    (Widgets(), "Get the latest science news and stargazing tips delivered to your inbox."),
+    (Widgets(), "Save over 50% off the newsstand price. Click here to subscribe to The Times."),
+    (Widgets(), "Sign up for our Morning Brief newsletter to get the day's top stories."),
     (Code(), "var adSlot = googletag.defineSlot('/123/news', [300, 250]);"),
     (Code(), ".article-body p { margin: 0 0 1em; font-size: 16px; }"),
 ])
@@ -77,6 +80,8 @@ def test_line_is_removed(step: textclean.BlockFilter, line: str) -> None:
               + "would not stretch it to cover the recordings that the band made. " * 5),
     (Widgets(), "She said she would share the prize with her brother."),
     (Widgets(), "Jump to the recipe"),
+    (Widgets(), "Readers who signed up for the newsletter last year were told their e-mail "
+                "addresses had leaked."),
     (Code(), "Let's see whether the plan works: costs = revenue minus spending, she said."),
     (Code(), "P = 20 mg; A = 100 mg"),
 ])
@@ -160,6 +165,18 @@ def test_a_comment_count_in_the_share_bar_does_not_open_a_comment_section() -> N
     page = others + ["Dry spring empties reservoirs", "Comment", "0", "Tweet"] + PROSE
     by_text = _explain(page)
     assert all(by_text[p].kept for p in PROSE)
+
+
+def test_a_newsletter_pitch_after_the_comment_heading_does_not_hide_the_thread() -> None:
+    # The heading is a control word too; only more control words after it
+    # (a share bar) say it is a count on a button, not a sign-up form.
+    comments = ["Comments",
+                "Sign up for our Morning Brief newsletter!",
+                "I think the authority should have fixed the pipes years ago, frankly, "
+                "instead of asking us to stop watering our gardens."]
+    by_text = _explain(["Dry spring empties reservoirs"] + PROSE + comments)
+    assert not any(by_text[c].kept for c in comments)
+    assert by_text[comments[2]].removed_by == "comments"
 
 
 def test_movable_type_comment_signatures_mark_a_thread() -> None:

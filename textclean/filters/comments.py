@@ -15,6 +15,7 @@ import re
 from itertools import accumulate
 
 from textclean.filters.base import Filter
+from textclean.filters.widgets import control_line
 from textclean.model import Block, Document
 from textclean.registry import register
 
@@ -73,7 +74,7 @@ def _in_share_bar(blocks: list[Block], i: int) -> bool:
     """A "Comment" button with a count and "Tweet" under it: a line of the
     share bar, which often sits above the story, not the thread's heading."""
     return (blocks[i].removed_by == "widgets" and i + 1 < len(blocks)
-            and blocks[i + 1].removed_by == "widgets")
+            and control_line(blocks[i + 1]))
 
 
 def _containing(blocks: list[Block], indexes: list[int], cues: tuple[str, ...]) -> list[int]:

@@ -3,6 +3,7 @@
 A control is a short line made only of control words ("Share", "Print
 Sponsor", "Sign in", "Email this", "Comments (12)"): the whole line must be
 such words, so a sentence that happens to mention sharing is never touched.
+The one sentence-shaped control is the sign-up pitch, told by its phrasing.
 """
 
 from __future__ import annotations
@@ -46,6 +47,20 @@ _CONTROL_LINE = re.compile(
 # Most lines hold a word no control line has (see filters/vocabulary.py).
 _VOCABULARY = vocabulary(_CONTROL_WORDS)
 
+# A sentence selling the newsletter or a subscription ("Get the latest news
+# delivered to your inbox.", "Click here to subscribe to The Times."): a
+# widget in prose form, never a line of the story it interrupts.
+_PITCH = re.compile(
+    r"\bclick here to (?:subscribe|sign up|register)\b"
+    r"|\bdelivered (?:\w+ ){0,2}to your (?:inbox|e-?mail)"
+    r"|\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:[\w'’-]+ ){0,5}newsletters?\b",
+    re.IGNORECASE,
+)
+# A pitch holds one of these words; most lines hold none, and a set test
+# rules them out before the pattern runs.
+_PITCH_WORDS = frozenset({"click", "inbox", "newsletter", "newsletters", "email", "mail"})
+PITCH_WORDS = 35
+
 
 @register("widgets")
 class Widgets(BlockFilter):
@@ -60,6 +75,9 @@ class Widgets(BlockFilter):
         # for every line of the page, and most are longer.
         if block.words <= 12 and control_line(block):
             return "page control (share, print, sign-in, subscribe)"
+        if block.words <= PITCH_WORDS and not _PITCH_WORDS.isdisjoint(block.lower_words()) \
+                and _PITCH.search(block.text[:400]):
+            return "newsletter or subscription pitch"
         return None
 
 
