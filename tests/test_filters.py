@@ -179,6 +179,33 @@ def test_a_newsletter_pitch_after_the_comment_heading_does_not_hide_the_thread()
     assert by_text[comments[2]].removed_by == "comments"
 
 
+COMMENTS = [
+    "I think the authority should have fixed the pipes years ago, frankly, instead of "
+    "asking the rest of us to stop watering our gardens every summer.",
+    "We have had a hosepipe ban in our town since May and the river is lower than I have "
+    "ever seen it in the forty years I have lived here.",
+    "Farmers get the water first and pay the least for it, which nobody at the authority "
+    "ever seems willing to talk about in public.",
+]
+
+
+def test_timestamped_replies_under_the_article_are_a_thread() -> None:
+    stamps = ["August 4th, 2012 at 8:03 pm", "August 5th, 2012 at 9:41 am",
+              "08-06-2012, 07:26 AM"]
+    thread = [line for pair in zip(stamps, COMMENTS, strict=True) for line in pair]
+    by_text = _explain(["Dry spring empties reservoirs", "August 4, 2012"] + PROSE + thread)
+    assert all(by_text[p].kept for p in PROSE)
+    assert {by_text[s].removed_by for s in stamps} == {"comments"}
+    assert not any(by_text[c].kept for c in COMMENTS)
+
+
+def test_a_forum_stamped_from_the_top_keeps_its_posts() -> None:
+    stamps = ["05-06-2005, 05:48 PM", "05-06-2005, 08:06 PM", "05-07-2005, 07:26 AM"]
+    posts = [line for pair in zip(stamps, COMMENTS, strict=True) for line in pair]
+    by_text = _explain(["Hosepipe ban thread"] + posts)
+    assert all(by_text[c].kept for c in COMMENTS)
+
+
 def test_movable_type_comment_signatures_mark_a_thread() -> None:
     replies = ["I think the authority should have fixed the pipes years ago, frankly, instead of "
                "asking all of us to stop watering our gardens every summer.",

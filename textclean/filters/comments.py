@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
+from textclean.dates.parse import find_dates
 from textclean.filters.base import Filter
 from textclean.filters.widgets import control_line
 from textclean.model import Block, Document
@@ -55,6 +56,35 @@ _MARKER_CUES = ("repl", "report", "flag", "permalink", "quote", "recommend", "li
                 "writes", "commented", "by ", "posted by:", "ago")
 
 
+# What may surround the date and clock time of a timestamp line.
+_TIMESTAMP_REST = re.compile(
+    r"(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\bat\b|\bon\b|[ap]\.?m\b\.?"
+    r"|\b(?:gmt|utc|et|est|edt|cst|cdt|pst|pdt|bst|cet|cest)\b|[\s,|·•()\[\]/@-])*",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"\d:[0-5]\d")
+
+
+def _timestamp(block: Block) -> bool:
+    """A line that is only a date with a clock time ("05-06-2005, 05:48 PM",
+    "August 4th, 2012 at 8:03 pm"): the stamp of a comment or forum post.
+    An article's own dateline is one such line; a thread has one a post."""
+    text = block.text
+    if block.words > 10 or not _CLOCK.search(text):
+        return False
+    dates = find_dates(text)
+    if not dates:
+        return False
+    rest = "".join(text[a:b] for a, b in zip([0] + [d.end for d in dates],
+                                               [d.start for d in dates] + [len(text)],
+                                               strict=True))
+    return _TIMESTAMP_REST.fullmatch(rest) is not None
+
+
+# Prose above the first of a thread's timestamps, in characters and as a
+# share of the page's: the article the thread is under.
+STAMPED_AFTER_PROSE = 500
+STAMPED_AFTER_SHARE = 0.2
 # Marked article-body prose after a heading, as a share of all there is,
 # that says the article goes on past it.
 ARTICLE_AFTER_SHARE = 0.3
@@ -112,11 +142,25 @@ class Comments(Filter):
         short = [i for i, b in enumerate(blocks) if b.words <= 14 and len(b.text) <= 120]
         markers = [blocks[i] for i in _containing(blocks, short, _MARKER_CUES)
                    if _MARKER.search(blocks[i].text)]
+        markers += self._thread_stamps(blocks, short)
         if len(markers) < self.min_markers:
             return
         for block in markers:
             block.remove(self.name, "comment thread metadata")
             block.boundary = True
+
+    def _thread_stamps(self, blocks: list[Block], short: list[int]) -> list[Block]:
+        """Timestamp lines of a thread below the article: several, the first
+        under a good part of the page's prose. (A forum's posts or a live
+        blog's entries are stamped from the top; those are the page.)"""
+        stamps = [i for i in short if _timestamp(blocks[i])]
+        if len(stamps) < self.min_markers:
+            return []
+        before = sum(b.prose_chars for b in blocks[:stamps[0]])
+        total = sum(b.prose_chars for b in blocks)
+        if before < max(STAMPED_AFTER_PROSE, STAMPED_AFTER_SHARE * total):
+            return []
+        return [blocks[i] for i in stamps]
 
     def _section(self, doc: Document) -> None:
         blocks = doc.blocks
