@@ -59,6 +59,8 @@ def _block(text: str) -> Block:
     (Widgets(), "Advertisement - Continue Reading Below"),
     (Widgets(), "Reader comments 191"),
     (Widgets(), "Enlarge This Image"),
+    (Widgets(), "Printer-friendly version Email-a-friend Respond"),
+    (Widgets(), "Printer Friendly Version | E-mail to a Colleague"),
     (Widgets(), "Get the latest science news and stargazing tips delivered to your inbox."),
     (Widgets(), "Save over 50% off the newsstand price. Click here to subscribe to The Times."),
     (Widgets(), "Sign up for our Morning Brief newsletter to get the day's top stories."),
@@ -118,7 +120,8 @@ def test_long_sentence_in_title_case_is_not_a_flattened_list() -> None:
     assert by_text[sentence].removed_by != "navigation"
 
 
-@pytest.mark.parametrize("label", ["More From Forbes", "MORE IN SCIENCE", "Next Up In Gaming"])
+@pytest.mark.parametrize("label", ["More From Forbes", "MORE IN SCIENCE", "Next Up In Gaming",
+                                   "Most Read on Forbes", "MOST READ IN NEWS", "Also In The News"])
 def test_more_from_label_opens_a_promo_list(label: str) -> None:
     items = ["Ten ways to see the harbour this summer", "The best boats of the year"]
     by_text = _explain(["Dry spring empties reservoirs"] + PROSE + [label] + items)

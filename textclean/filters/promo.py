@@ -16,6 +16,7 @@ from textclean.registry import register
 
 _LABELS = (
     r"(?:the )?most (?:read|popular|viewed|shared|emailed|commented|watched)"
+    r"|most (?:read|popular|viewed) (?:on|in) [\w ]{1,25}|also in (?:this section|the news)"
     r"|related(?: stories| articles| content| news| posts| links| topics| coverage| reading)?"
     r"|(?:you )?(?:may|might|will) (?:also )?(?:like|want|enjoy|be interested)"
     r"(?: to read| reading| in)?"

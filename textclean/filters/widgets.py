@@ -34,6 +34,8 @@ _CONTROL_WORDS = (
     r"|article controls|back to gallery|advert|continue reading below|view all comments"
     r"|read all comments|view all|expand full story|reader comments|article continues"
     r"|article continues below|enlarge|enlarge this image"
+    r"|printer friendly(?: version| page)?|printer-friendly(?: version| page)?"
+    r"|e-?mail a friend|e-?mail-a-friend|e-?mail to a (?:friend|colleague)|respond"
     r"|\d+ comments?|comments? \(\d+\)|\(\d+\)|\d+"
 )
 _SEPARATOR = r"[\s|/·•,:;>»›!-]"
