@@ -214,6 +214,19 @@ def test_hard_wrapped_plain_text_is_joined() -> None:
     assert [b.group for b in found] == [0, 1, 2]
 
 
+def test_a_long_unbreakable_line_does_not_hide_the_wrapping() -> None:
+    # One long line (a URL) among the wrapped ones is not a sign of unwrapped
+    # text: only long lines with a space early on, and enough of them, are.
+    paragraph = ("The committee published its findings on Thursday after a review that "
+                 "took more than eighteen months and heard from over two hundred "
+                 "witnesses, including several former ministers and officials who "
+                 "had been in charge of the programme when the problems first came "
+                 "to light in the spring of the previous year.")
+    url = "https://example.org/" + "reports/2024/" * 12
+    page = "\n\n".join([textwrap.fill(paragraph, 72)] * 3 + [url])
+    assert [b.text for b in read_text(page)] == [paragraph] * 3 + [url]
+
+
 @pytest.mark.parametrize("unit", ["[", "](", "[a](", "_", "*a", "[1]", "\\", "|", "#", "- "])
 def test_pathological_lines_are_read(unit: str) -> None:
     page = "# T\n\n[a](b) [c](d) [e](f)\n\n" + unit * (40_000 // len(unit)) + "\n"

@@ -173,9 +173,11 @@ def _wrap_width(lines: list[str], shape: Shape) -> int:
     leaves lines indented by four spaces (code) unwrapped, so those are not
     held against it.
     """
+    markdown = shape == "markdown"
+    if _plainly_unwrapped(lines, markdown):
+        return 0
     histogram = [0] * 122
     spans: list[tuple[int, int]] = []
-    markdown = shape == "markdown"
     for line in lines:
         body = line.strip()
         if not body or "|" in body:
@@ -215,6 +217,39 @@ def _wrap_width(lines: list[str], shape: Shape) -> int:
                              or _sentences_at_edge(lines, width)):
         return 0
     return width
+
+
+# The narrowest wrap width `_wrap_width` can find, and the widest.
+_MIN_WIDTH, _MAX_WIDTH = 38, 120
+
+
+def _plainly_unwrapped(lines: list[str], markdown: bool) -> bool:
+    """A shortcut for most pages: more lines longer than any wrap width,
+    with a space early on, than a wrapped text allows (see `_wrap_width`).
+
+    Only the few long lines are looked at; each one counted here is one
+    `_wrap_width` would count as breakable whatever width it found, and the
+    non-empty lines are at least as many as it weighs them against, so this
+    says yes only where `_wrap_width` would give 0.
+    """
+    long = [line for line in lines if len(line) > _MAX_WIDTH]
+    if not long:
+        return False
+    breakable = 0
+    for line in long:
+        body = line.strip()
+        if len(line.rstrip()) <= _MAX_WIDTH or "|" in body:
+            continue
+        first = body[0]
+        if first in _BULLET_START or first.isdigit():
+            continue
+        indent = len(line) - len(line.lstrip())
+        if markdown and (indent >= 4 or line.startswith("\t")):
+            continue
+        space = body.find(" ")
+        if 0 <= space and indent + space <= _MIN_WIDTH:
+            breakable += 1
+    return breakable > 0.06 * (len(lines) - lines.count(""))
 
 
 _SENTENCE_STOPS = (".", "!", "?", '"', "”", "…", "。")
