@@ -1020,3 +1020,18 @@ def test_a_cleaned_page_is_freed_without_the_cycle_collector() -> None:
         gc.set_debug(0)
         gc.garbage.clear()
         gc.enable()
+
+
+@pytest.mark.parametrize("kicker", [
+    '<span class="roofline">Energy crisis</span>',
+    '<span class="entry-title__toptitle">Energy crisis</span> ',
+    '<span class="headline headline--topline">Energy crisis</span><span>: </span>',
+])
+def test_a_kicker_inside_the_headline_is_a_line_of_its_own(kicker: str) -> None:
+    title = "Grid operator asks factories to cut their use at peak hours"
+    markup = page(f"<h1>{kicker}{title}</h1>"
+                  "<p>The operator said on Monday that the measure would last until the end "
+                  "of the month, when two new power lines are due to open.</p>",
+                  head=f"<title>{title} | Example News</title>")
+    assert texts(markup)[:2] == ["Energy crisis", title]
+    assert textclean.clean(markup).headline == title

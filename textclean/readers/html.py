@@ -502,6 +502,22 @@ def _role_hints(attrs: Attrs, own: frozenset[str]) -> frozenset[str]:
     return own
 
 
+# The kicker over a headline, set inside its heading element ("<h1><span
+# class="roofline">Immobilienkrise</span> Rene Benko-Firma ...</h1>"): a
+# line of its own, so that the headline's line is the title alone.
+_KICKER = re.compile(r"kicker|roof ?line|top ?title|over ?line|eyebrow|dachzeile|spitzmarke"
+                     r"|super ?title|pre ?title|over ?title|top ?line", re.IGNORECASE)
+
+
+# A heading's line never opens with these; after a kicker, one may be left.
+_KICKER_SEPARATORS = frozenset({": ", "| ", "– ", "— ", "/ "})
+
+
+def _is_kicker(attrs: Attrs) -> bool:
+    cls = attrs.get("class")
+    return cls is not None and _KICKER.search(cls) is not None
+
+
 class _Frame(NamedTuple):
     """What an open element passes down to its content."""
 
@@ -518,6 +534,7 @@ class _Frame(NamedTuple):
 # unpacking or by position: a field name is a slow, unspecialised lookup.
 _new_tuple = tuple.__new__
 _PRE = _Frame._fields.index("pre")
+_HEADING = _Frame._fields.index("heading")
 
 
 class _Renderer:
@@ -568,6 +585,8 @@ class _Renderer:
                     self.group += 1
                 self.blank = False
                 _, tag, heading, list_item, _, _ = self.owner
+                if heading and text[:2] in _KICKER_SEPARATORS:
+                    text = text[2:] or text  # what followed a kicker
                 n = len(lines)
                 # Positional arguments (index, text, group, line_no, words,
                 # stopword_density, link_density, heading_level, list_item,
@@ -738,7 +757,7 @@ class _Reader(_Renderer):
         if attrs or tag in _BLOCK or tag in _TAG_HINTS:
             self.lazy = (tag, attrs)
         frames.append(frames[-1])  # the parent's frame until this one is opened
-        if tag in _BLOCK:
+        if tag in _BLOCK or frames[-1][_HEADING] and attrs and _is_kicker(attrs):
             close = tag in _SEPARATED
             self.closes.append(close)
             if self.owner is not None:
