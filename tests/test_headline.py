@@ -400,3 +400,18 @@ def test_menu_and_control_lines_are_marked_as_such(junk: str, feature: str) -> N
     features = {doc.blocks[c.index].text: c.features for c in found[1]}
     assert features[junk].get(feature) == 1.0
     assert not features["Ferry Company Has Its Best Summer"].get(feature)
+
+
+@pytest.mark.parametrize("chars", [0, 5, 11, 12, 13, 24, 400, 2500])
+def test_opening_words_from_kept_words_match_the_joined_text(chars: int) -> None:
+    """The opening paragraphs' words, read from each line's kept words, are
+    those of the lines joined and cut (mid-word too), as before."""
+    from textclean.finders.headline import _content_words, _opening_words
+    from textclean.model import Block
+    from textclean.readers.features import annotate
+
+    texts = ["Storm closes", "", "ΟΔΟΣ schools—across «the» county", "Ünïversity İstanbul  ok",
+             "tail words here"]
+    blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+    annotate(blocks)
+    assert _opening_words(blocks, chars) == _content_words(" ".join(texts)[:chars])

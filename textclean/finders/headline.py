@@ -10,8 +10,12 @@ date line next to it; a title-like shape; closeness to the body.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import attrgetter, mul
 
 from textclean.dates import find_dates
 from textclean.filters.base import Filter
@@ -24,6 +28,7 @@ from textclean.registry import register
 _WORD = re.compile(r"\w+")
 _DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b\d{1,2}:\d{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_DIGIT = re.compile(r"\d")
 _NAV_MARK = re.compile(r"[»›|·•]| [>/] |\w>\w")
 # Guillemets used as quotation marks, either way round («Ja», »Ja«, « Oui »):
 # a quoted phrase in a headline, not a menu separator.
@@ -120,11 +125,42 @@ def _title_match(text: str, titles: list[str]) -> float:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if len(w) > 3}
+    return _long_words(_WORD.findall(text.lower()))
+
+
+def _long_words(words: list[str]) -> set[str]:
+    """The words of more than three letters (`_content_words` of the words)."""
+    return set(compress(words, map((3).__lt__, map(len, words))))
+
+
+def _block_words(block: Block) -> set[str]:
+    """`_content_words(block.text)`, from the words the reader kept."""
+    return _long_words(block.lower_words())
+
+
+def _opening_words(blocks: list[Block], chars: int) -> set[str]:
+    """`_content_words` of the blocks' texts joined by spaces and cut to
+    `chars`: the words of each whole block as the reader kept them (a space
+    never joins two words, nor changes how a line lower-cases), and the cut
+    block's read anew."""
+    words: list[str] = []
+    start = 0
+    for block in blocks:
+        end = start + len(block.text)
+        if end > chars:
+            if start < chars:
+                words += _WORD.findall(block.text[:chars - start].lower())
+            break
+        words += block.lower_words()
+        start = end + 1
+    return _long_words(words)
 
 
 def _is_date_line(block: Block) -> bool:
-    return block.words <= 14 and bool(_YEAR.search(block.text) or _DATE_LIKE.search(block.text))
+    # Most lines have no digit at all: one scan for it spares the two patterns.
+    text = block.text
+    return block.words <= 14 and _DIGIT.search(text) is not None \
+        and bool(_YEAR.search(text) or _DATE_LIKE.search(text))
 
 
 def _mostly_date(block: Block) -> bool:
@@ -154,6 +190,7 @@ LIST_WORDS = 8
 LIST_RUN = 3
 LIST_PENALTY = 1.0
 FIRST_CHARS = 400
+OPENING_CHARS = 2500
 
 
 def _meta_titles(doc: Document) -> list[str]:
@@ -176,18 +213,16 @@ class _Page:
         self.titles = titles
         # From the first paragraph on: a short line the body region opens with
         # would otherwise share all its words with "the opening paragraphs".
-        opening = [b.text for b in doc.blocks[first_prose:doc.body_end] if not b.removed]
-        self.opening_words = _content_words(" ".join(opening)[:2500])
-        self.first_words = _content_words(" ".join(opening)[:FIRST_CHARS])
-        self.group_sizes: dict[int, int] = {}
-        for b in doc.blocks:
-            self.group_sizes[b.group] = self.group_sizes.get(b.group, 0) + 1
+        opening = [b for b in doc.blocks[first_prose:doc.body_end] if not b.removed]
+        self.opening_words = _opening_words(opening, OPENING_CHARS)
+        self.first_words = _opening_words(opening, FIRST_CHARS)
+        self.group_sizes = Counter(map(attrgetter("group"), doc.blocks))
         self.bylines = {b.index for b in doc.blocks[max(0, doc.body_start - 40):
                                                      doc.body_start + 3]
                         if b.words <= 12 and _BYLINE.match(b.text)}
         self.repeats: dict[str, int] = {}
         for b in doc.blocks[max(0, doc.body_start - REPEAT_WINDOW):first_prose + 1]:
-            key = title_key(b.text)
+            key = _norm_once(b.text)
             self.repeats[key] = self.repeats.get(key, 0) + 1
         self.date_lines = {b.index for b in doc.blocks[max(0, doc.body_start - 40):
                                                         doc.body_start + 3]
@@ -244,8 +279,8 @@ def _caption(block: Block) -> bool:
 
 def _possible_title(block: Block) -> bool:
     """Not a control, notice, caption, byline or printed date, and not a link list."""
-    if (block.removed_by in _UNLIKELY or block.words < 2 or _caption(block)
-            or block.removed_by == "dateline" or _mostly_date(block)
+    if (block.removed_by in _UNLIKELY or block.words < 2 or block.removed_by == "dateline"
+            or _caption(block) or _mostly_date(block)
             or block.removed_by is not None and control_line(block)):
         return False
     return block.link_density <= 0.6 or block.heading_level == 1
@@ -334,7 +369,7 @@ def _deck_head(doc: Document, page: _Page, best: int) -> int | None:
             or _caps_menu(block) or _page_control(block)
             or title_key(blocks[best].text) in title_key(block.text)):
         return None
-    words = _content_words(block.text)
+    words = _block_words(block)
     shared = len(words & page.opening_words) / max(3, len(words))
     return above if shared >= DECK_MIN_OVERLAP else None
 
@@ -465,6 +500,9 @@ TEXT_WEIGHTS: dict[str, float] = {
 TEXT_DECK_MARGIN = 3.5
 
 
+_TAG = attrgetter("tag")
+
+
 class _Candidate:
     """One line the headline may be, and the features it is scored on."""
 
@@ -482,30 +520,34 @@ def _features(block: Block, distance: int, page: _Page) -> dict[str, float] | No
     if block.words > 40 or len(text) > 300:
         return None
     match = _title_match(text, page.titles)
-    if not (_stated_title(block, match) or _possible_title(block)):
+    stated = _stated_title(block, match)
+    if not (stated or _possible_title(block)):
         return None
     f = {"bias": 1.0, "title_match": match, "distance": float(distance)}
     if block.heading_level:
         f["h1" if block.heading_level == 1 else "heading"] = 1.0
-    words = _content_words(text)
+    words = _block_words(block)
     if words:
         f["overlap"] = len(words & page.opening_words) / max(3, len(words))
         # The same share in the first paragraph alone: a headline announces the
         # lede, a menu label or show name is at most mentioned further down.
         f["overlap_first"] = len(words & page.first_words) / max(3, len(words))
-    if page.date_lines & {block.index + 1, block.index + 2, block.index + 3}:
+    i = block.index
+    if not page.date_lines.isdisjoint((i + 1, i + 2, i + 3)):
         f["date_after"] = 1.0
-    elif page.date_lines & {block.index - 2, block.index - 1}:
+    elif not page.date_lines.isdisjoint((i - 2, i - 1)):
         f["date_before"] = 1.0
     if block.index + 1 in page.bylines:
         f["byline_after"] = 1.0
-    if block.words >= 3 and page.repeats.get(title_key(text), 0) > 1:
+    if block.words >= 3 and page.repeats.get(_norm_once(text), 0) > 1:
         f["repeat"] = 1.0
     if page.group_sizes[block.group] == 1:
         f["single_line"] = 1.0
     if 4 <= block.words <= 25:
         f["title_length"] = 1.0
-    if text.endswith(".") or _DATE_LIKE.search(text) or _mostly_date(block):
+    # (A line `_possible_title` let through is not mostly a date.)
+    if text.endswith(".") or _DIGIT.search(text) and (
+            _DATE_LIKE.search(text) or stated and _mostly_date(block)):
         f["stop_or_date"] = 1.0
     if block.words >= 6 and _ends_sentence(block):
         f["sentence"] = 1.0  # a standfirst or caption: a headline seldom ends in a full stop
@@ -520,7 +562,9 @@ def _features(block: Block, distance: int, page: _Page) -> dict[str, float] | No
 
 
 def _score(features: dict[str, float], weights: dict[str, float]) -> float:
-    return sum(weights.get(k, 0.0) * v for k, v in features.items())
+    products: Iterator[float] = map(mul, map(weights.get, features, repeat(0.0)),
+                                    features.values())
+    return sum(products)
 
 
 def _context(doc: Document, i: int, first_prose: int, f: dict[str, float]) -> None:
@@ -625,7 +669,7 @@ class Headline(Filter):
 
     def _table(self, doc: Document) -> tuple[dict[str, float], float]:
         """The weights and deck margin for this page: given, or by its input kind."""
-        markup = any(b.tag for b in doc.blocks)
+        markup = any(map(_TAG, doc.blocks))
         weights = self.weights or (HAND_WEIGHTS if markup else TEXT_WEIGHTS)
         margin = self.deck_margin
         if margin is None:
