@@ -66,6 +66,7 @@ def _block(text: str) -> Block:
     (Widgets(), "Sign up for our Morning Brief newsletter to get the day's top stories."),
     (Code(), "var adSlot = googletag.defineSlot('/123/news', [300, 250]);"),
     (Code(), ".article-body p { margin: 0 0 1em; font-size: 16px; }"),
+    (Code(), "pattern=regex.compile(regex.escape(needle),regex.IGNORECASE|regex.FULLCASE)"),
 ])
 def test_line_is_removed(step: textclean.BlockFilter, line: str) -> None:
     assert step.check(_block(line), Document(blocks=[])) is not None
@@ -86,6 +87,7 @@ def test_line_is_removed(step: textclean.BlockFilter, line: str) -> None:
                 "addresses had leaked."),
     (Code(), "Let's see whether the plan works: costs = revenue minus spending, she said."),
     (Code(), "P = 20 mg; A = 100 mg"),
+    (Code(), "True Labor Cost = ($35 + $3.50 + $5.25) × 1 hour = $43.75/hour"),
 ])
 def test_sentence_is_kept(step: textclean.BlockFilter, line: str) -> None:
     assert step.check(_block(line), Document(blocks=[])) is None

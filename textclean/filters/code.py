@@ -38,6 +38,16 @@ class Code(BlockFilter):
         share = symbols / len(text)
         if _CODE_START.match(text) and (symbols >= 2 or len(text) < 20):
             return "script or style text"
-        if share >= self.min_symbol_share and symbols >= 4 and ("{" in text or "=" in text):
+        if share >= self.min_symbol_share and symbols >= 4 and ("{" in text or "=" in text) \
+                and not _formula(text):
             return f"script or style text ({share:.0%} code symbols)"
         return None
+
+
+# Symbols a worked sum in prose uses ("Base Cost = $60 + $43.75 = $103.75"),
+# spaced around its equals signs; code has others, or packs `a=b`.
+_FORMULA_SYMBOLS = frozenset("=()$")
+
+
+def _formula(text: str) -> bool:
+    return " = " in text and all(c in _FORMULA_SYMBOLS for c in text if c in _SYMBOLS)
