@@ -194,6 +194,24 @@ COMMENTS = [
 ]
 
 
+def test_a_thread_notice_above_the_middle_still_opens_a_long_thread() -> None:
+    notice = "The following comments are owned by whoever posted them."
+    thread = [f"In my town, {town}, we have had no rain since {month} and the council says the "
+              f"reservoir will last {weeks} more weeks, which nobody here believes any more."
+              for town in ("Ashford", "Barton", "Carlow", "Dunmore", "Elmsley", "Fenwick")
+              for month in ("March", "April", "May") for weeks in (3, 5)]
+    by_text = _explain(["Dry spring empties reservoirs"] + PROSE + [notice] + thread)
+    assert all(by_text[p].kept for p in PROSE)
+    assert by_text[notice].removed_by == "comments"
+    assert not any(by_text[c].kept for c in thread)
+
+
+def test_a_thread_notice_with_no_article_above_removes_only_itself() -> None:
+    notice = "Have your say"
+    by_text = _explain(["Dry spring empties reservoirs", notice] + PROSE + COMMENTS * 3)
+    assert all(by_text[p].kept for p in PROSE)
+
+
 def test_timestamped_replies_under_the_article_are_a_thread() -> None:
     stamps = ["August 4th, 2012 at 8:03 pm", "August 5th, 2012 at 9:41 am",
               "08-06-2012, 07:26 AM"]

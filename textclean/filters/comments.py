@@ -31,6 +31,15 @@ _HEADING = re.compile(
     r"|the following comments are owned by",
     re.IGNORECASE,
 )
+# Headings that only a thread has, never a menu or a link to one: they open
+# the section wherever it starts (a long thread starts above the middle),
+# once some prose, the article, is above them.
+_THREAD_NOTICE = re.compile(
+    r"the following comments are owned by|^comments are closed|^comments for this"
+    r"|^you must be logged in to post a comment|^(?:\d+|no) (?:comments?|responses?|replies)"
+    r" so far|^join the (?:conversation|discussion)|^have your say|^what do you think",
+    re.IGNORECASE,
+)
 # Words every heading and every thread marker contains (lower case), so that
 # the patterns only run on the few lines that have one.
 _HEADING_CUES = ("comment", "respons", "repl", "discussion", "join the", "what do you think",
@@ -83,7 +92,7 @@ def _timestamp(block: Block) -> bool:
 
 # Prose above the first of a thread's timestamps, in characters and as a
 # share of the page's: the article the thread is under.
-STAMPED_AFTER_PROSE = 500
+PROSE_ABOVE_THREAD = 500
 STAMPED_AFTER_SHARE = 0.2
 # Marked article-body prose after a heading, as a share of all there is,
 # that says the article goes on past it.
@@ -158,7 +167,7 @@ class Comments(Filter):
             return []
         before = sum(b.prose_chars for b in blocks[:stamps[0]])
         total = sum(b.prose_chars for b in blocks)
-        if before < max(STAMPED_AFTER_PROSE, STAMPED_AFTER_SHARE * total):
+        if before < max(PROSE_ABOVE_THREAD, STAMPED_AFTER_SHARE * total):
             return []
         return [blocks[i] for i in stamps]
 
@@ -172,7 +181,9 @@ class Comments(Filter):
             # A table's "Comment" column header opens no thread.
             if block.tag not in _CELLS and _HEADING.search(block.text) \
                     and not _article_goes_on(blocks, i) and not _in_share_bar(blocks, i):
-                if ends[i] / total < self.min_position:
+                if ends[i] / total < self.min_position and not (
+                        _THREAD_NOTICE.search(block.text)
+                        and sum(b.prose_chars for b in blocks[:i]) >= PROSE_ABOVE_THREAD):
                     block.remove(self.name, "comment link")
                     continue
                 for rest in blocks[i:]:
