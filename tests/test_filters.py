@@ -222,6 +222,17 @@ def test_timestamped_replies_under_the_article_are_a_thread() -> None:
     assert not any(by_text[c].kept for c in COMMENTS)
 
 
+def test_replies_signed_by_user_and_stamp_are_a_thread() -> None:
+    signatures = ["by oldsoftee July 24, 2012 6:16 PM EDT", "by jalderwood July 24, 2012 5:28 PM EDT",
+                  "by rtyurty July 24, 2012 3:24 PM EDT"]
+    thread = [line for pair in zip(signatures, COMMENTS, strict=True)
+              for line in (*pair, "Reply to this comment")]
+    by_text = _explain(["Dry spring empties reservoirs"] + PROSE + thread)
+    assert all(by_text[p].kept for p in PROSE)
+    assert not any(by_text[s].kept for s in signatures)
+    assert not any(by_text[c].kept for c in COMMENTS)
+
+
 def test_a_forum_stamped_from_the_top_keeps_its_posts() -> None:
     stamps = ["05-06-2005, 05:48 PM", "05-06-2005, 08:06 PM", "05-07-2005, 07:26 AM"]
     posts = [line for pair in zip(stamps, COMMENTS, strict=True) for line in pair]

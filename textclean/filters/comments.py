@@ -46,7 +46,8 @@ _HEADING_CUES = ("comment", "respons", "repl", "discussion", "join the", "what d
                  "have your say")
 _CELLS = frozenset({"td", "th"})
 _MARKER = re.compile(
-    r"^(?:reply|report(?: abuse| comment)?|flag|permalink|quote|reply to this|recommend"
+    r"^(?:reply|report(?: abuse| comment)?|flag|permalink|quote|reply to this(?: comment| post)?"
+    r"|recommend"
     r"|like|dislike)(?:\s*[|·•]\s*\w+){0,4}$"
     r"|^[\w .'-]{1,40} [—–-] .{0,40}\b(?:19|20)\d{2}\b.{0,25}$"
     r"|\(score:\s?-?\d"
@@ -74,13 +75,22 @@ _TIMESTAMP_REST = re.compile(
 _CLOCK = re.compile(r"\d:[0-5]\d")
 
 
+# A one-word user name before a post's stamp ("by oldsoftee July 24, 2012
+# 6:16 PM EDT"); an article's byline names a person, in more words.
+_SIGNED = re.compile(r"(?:posted )?by [\w.-]{1,40} (?:on |at |- )?", re.IGNORECASE)
+
+
 def _timestamp(block: Block) -> bool:
     """A line that is only a date with a clock time ("05-06-2005, 05:48 PM",
-    "August 4th, 2012 at 8:03 pm"): the stamp of a comment or forum post.
+    "August 4th, 2012 at 8:03 pm"), maybe signed with a user name: the
+    stamp of a comment or forum post.
     An article's own dateline is one such line; a thread has one a post."""
     text = block.text
     if block.words > 10 or not _CLOCK.search(text):
         return False
+    signed = _SIGNED.match(text)
+    if signed:
+        text = text[signed.end():]
     dates = find_dates(text)
     if not dates:
         return False
