@@ -60,6 +60,8 @@ def _block(text: str) -> Block:
     (Widgets(), "Reader comments 191"),
     (Widgets(), "Enlarge This Image"),
     (Widgets(), "Printer-friendly version Email-a-friend Respond"),
+    (Widgets(), "View the Full Gallery »"),
+    (Widgets(), "23 Photos"),
     (Widgets(), "Printer Friendly Version | E-mail to a Colleague"),
     (Widgets(), "Get the latest science news and stargazing tips delivered to your inbox."),
     (Widgets(), "Save over 50% off the newsstand price. Click here to subscribe to The Times."),
