@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import attrgetter
 from typing import Any, Literal
 
 ParagraphKind = Literal["heading", "paragraph"]
@@ -24,6 +25,7 @@ _WORD = re.compile(r"\w+")
 # prose: where a page's prose sits tells the article's wrapper from boilerplate.
 PROSE_CHARS = 100
 PROSE_MAX_LINK_DENSITY = 0.3
+_TEXT = attrgetter("text")
 
 
 @dataclass(slots=True)
@@ -173,16 +175,16 @@ class Document:
         """Keep the blocks' lower-cased texts, in order, that the reader made
         anyway, for `blocks_containing`."""
         starts = [0, *accumulate(len(t) + 1 for t in lowered)][:-1]
-        self._page = ([b.text for b in self.blocks], "\0".join(lowered), starts)
+        self._page = (list(map(_TEXT, self.blocks)), "\0".join(lowered), starts)
 
     def _lowered_page(self) -> tuple[str, list[int]]:
         """The lines lower-cased and joined with NUL (which sanitising removed
         from the text, so no cue can match across two lines), and where each
         line starts."""
-        texts = [b.text for b in self.blocks]
+        texts = list(map(_TEXT, self.blocks))
         if self._page is not None and self._page[0] == texts:
             return self._page[1], self._page[2]
-        lowered = [t.lower() for t in texts]
+        lowered = list(map(str.lower, texts))
         starts = [0, *accumulate(len(t) + 1 for t in lowered)][:-1]
         self._page = (texts, "\0".join(lowered), starts)
         return self._page[1], self._page[2]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import filterfalse
 
 from textclean.model import Block
 
@@ -44,13 +45,15 @@ class Vocabulary:
         """False only when the pattern cannot match the line. ASCII lines
         only: IGNORECASE matches letters, like the long s, that lower-casing
         leaves alone."""
-        if not block.text.isascii():
+        text = block.text
+        if not text.isascii():
             return True
-        words = block.lower_words()
-        missing = set(words).difference(self.words)
-        if not missing or not self.triggers.isdisjoint(words):
+        tokens = block.tokens  # (block.lower_words(), without the call)
+        words = tokens[1] if tokens is not None and tokens[0] is text else block.lower_words()
+        vocabulary = self.words
+        if vocabulary.issuperset(words) or not self.triggers.isdisjoint(words):
             return True
-        return "".join(missing).isdigit()  # numbers only
+        return "".join(filterfalse(vocabulary.__contains__, words)).isdigit()  # numbers only
 
 
 def vocabulary(alternatives: str) -> Vocabulary | None:

@@ -11,6 +11,7 @@ and footers far from the article are left out.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from textclean.filters.base import Filter
 from textclean.filters.captions import looks_like_heading
@@ -90,7 +91,7 @@ def stopwords_work(blocks: list[Block]) -> bool:
     """
     # (A line of under 50 characters is short in any script.)
     densities = sorted(b.stopword_density for b in blocks
-                       if len(b.text) >= 50 and effective_length(b) >= 150)
+                       if len(b.text) >= 150 or len(b.text) >= 50 and effective_length(b) >= 150)
     return not densities or densities[len(densities) // 2] >= 0.08
 
 
@@ -285,19 +286,32 @@ def _promote_runs(blocks: list[Block], labels: list[str]) -> list[str]:
     list of linked titles, hence the longer run and the stricter line.
     """
     out = list(labels)
-    if {b.tag for b in blocks} & {"p", "li"}:
+    if not _RUN_TAGS.isdisjoint(map(_TAG, blocks)):
         member, run = _run_paragraph, NEAR_RUN
     else:  # plain text: no markup, so only whole sentences, and a longer run
         member, run = _sentence_line, NEAR_RUN_TEXT
-    i = 0
-    while i < len(out):
+    n = len(out)
+    i = _next(labels, NEARGOOD, 0)
+    while i < n:
         j = i
-        while j < len(out) and labels[j] == NEARGOOD and member(blocks[j]):
+        while j < n and labels[j] == NEARGOOD and member(blocks[j]):
             j += 1
         if j - i >= run:
             out[i:j] = [GOOD] * (j - i)
-        i = max(j, i + 1)
+        i = _next(labels, NEARGOOD, max(j, i + 1))
     return out
+
+
+_RUN_TAGS = frozenset({"p", "li"})
+_TAG = attrgetter("tag")
+
+
+def _next(labels: list[str], label: str, start: int) -> int:
+    """The first position from `start` on holding `label`, else len(labels)."""
+    try:
+        return labels.index(label, start)
+    except ValueError:
+        return len(labels)
 
 
 def _sentence_line(block: Block) -> bool:
@@ -378,17 +392,21 @@ def _best_region(blocks: list[Block], labels: list[str], bad_weight: float,
     """
     best, best_span = 0.0, (0, 0)
     score, start = 0.0, 0
+    weigh_article = article_weight != 1.0  # (a weight of 1.0 changes nothing)
     for i, (block, label) in enumerate(zip(blocks, labels, strict=True)):
-        length = len(block.text)
-        if label == GOOD and block.removed_by is None:
-            weight = float(length)
-            if block.hints & _ARTICLE_HINTS and not block.hints & _ASIDE_HINTS:
-                weight *= article_weight
-        else:
-            weight = -bad_weight * min(max_penalty, max(30, length))
         if block.boundary:
             score, start = 0.0, i + 1
             continue
+        length = len(block.text)
+        if label == GOOD and block.removed_by is None:
+            weight = float(length)
+            if weigh_article and not _ARTICLE_HINTS.isdisjoint(block.hints) \
+                    and _ASIDE_HINTS.isdisjoint(block.hints):
+                weight *= article_weight
+        else:
+            # min(max_penalty, max(30, length)), without two calls a line
+            penalty = length if length > 30 else 30
+            weight = -bad_weight * (penalty if penalty < max_penalty else max_penalty)
         if score <= 0:
             score, start = 0.0, i
         score += weight
@@ -714,10 +732,16 @@ class Body(Filter):
         labels = preformatted_units(blocks, labels, start, end)
         labels = introductions(blocks, labels, start, end)
         labels = near_good_inside(blocks, labels, start, end)
-        for i, block in enumerate(blocks):
-            if not start <= i < end:
-                block.remove(self.name, "outside the article region")
-            elif labels[i] != GOOD:
+        name = self.name
+        for block in blocks[:start]:
+            if block.removed_by is None:  # (block.remove, without a call a line)
+                block.removed_by, block.reason = name, "outside the article region"
+        for block in blocks[end:]:
+            if block.removed_by is None:
+                block.removed_by, block.reason = name, "outside the article region"
+        for i in range(start, end):
+            block = blocks[i]
+            if labels[i] != GOOD:
                 block.remove(self.name, f"{labels[i]} block inside the article region")
             elif len(block.text) < 120 and not _SENTENCE_END.search(block.text) \
                     and looks_like_heading(block):
