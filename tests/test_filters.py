@@ -62,6 +62,9 @@ def _block(text: str) -> Block:
     (Widgets(), "Printer-friendly version Email-a-friend Respond"),
     (Widgets(), "View the Full Gallery »"),
     (Widgets(), "23 Photos"),
+    (Widgets(), "Comment On This Story"),
+    (Widgets(), "No spam, we promise. You can unsubscribe at any time."),
+    (Widgets(), "Follow me on Twitter or LinkedIn. Check out my website."),
     (Widgets(), "Printer Friendly Version | E-mail to a Colleague"),
     (Widgets(), "Get the latest science news and stargazing tips delivered to your inbox."),
     (Widgets(), "Save over 50% off the newsstand price. Click here to subscribe to The Times."),
@@ -85,6 +88,7 @@ def test_line_is_removed(step: textclean.BlockFilter, line: str) -> None:
               + "would not stretch it to cover the recordings that the band made. " * 5),
     (Widgets(), "She said she would share the prize with her brother."),
     (Widgets(), "Jump to the recipe"),
+    (Widgets(), "Fans who follow me on Twitter know that I have written about the dam for years."),
     (Widgets(), "Readers who signed up for the newsletter last year were told their e-mail "
                 "addresses had leaked."),
     (Code(), "Let's see whether the plan works: costs = revenue minus spending, she said."),

@@ -34,7 +34,8 @@ _CONTROL_WORDS = (
     r"|article controls|back to gallery|advert|continue reading below|view all comments"
     r"|read all comments|view all|expand full story|reader comments|article continues"
     r"|article continues below|enlarge|enlarge this image|view (?:the )?(?:full )?gallery"
-    r"|\d+ photos|\d+ pictures"
+    r"|\d+ photos|\d+ pictures|more photos|see more photos|click to follow"
+    r"|comment on this(?: story| article| post)?"
     r"|printer friendly(?: version| page)?|printer-friendly(?: version| page)?"
     r"|e-?mail a friend|e-?mail-a-friend|e-?mail to a (?:friend|colleague)|respond"
     r"|\d+ comments?|comments? \(\d+\)|\(\d+\)|\d+"
@@ -51,17 +52,20 @@ _CONTROL_LINE = re.compile(
 _VOCABULARY = vocabulary(_CONTROL_WORDS)
 
 # A sentence selling the newsletter or a subscription ("Get the latest news
-# delivered to your inbox.", "Click here to subscribe to The Times."): a
-# widget in prose form, never a line of the story it interrupts.
+# delivered to your inbox.", "Click here to subscribe to The Times."), its
+# small print, or the author's "Follow me on Twitter": a widget in prose
+# form, never a line of the story it interrupts.
 _PITCH = re.compile(
     r"\bclick here to (?:subscribe|sign up|register)\b"
     r"|\bdelivered (?:\w+ ){0,2}to your (?:inbox|e-?mail)"
-    r"|\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:[\w'’-]+ ){0,5}newsletters?\b",
+    r"|\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:[\w'’-]+ ){0,5}newsletters?\b"
+    r"|\bunsubscribe (?:at )?any ?time\b|^follow me on (?:twitter|facebook|linkedin|instagram)\b",
     re.IGNORECASE,
 )
 # A pitch holds one of these words; most lines hold none, and a set test
 # rules them out before the pattern runs.
-_PITCH_WORDS = frozenset({"click", "inbox", "newsletter", "newsletters", "email", "mail"})
+_PITCH_WORDS = frozenset({"click", "inbox", "newsletter", "newsletters", "email", "mail",
+                          "unsubscribe", "follow"})
 PITCH_WORDS = 35
 
 
