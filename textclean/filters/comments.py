@@ -83,10 +83,10 @@ _SIGNED = re.compile(r"(?:posted )?by [\w.-]{1,40} (?:on |at |- )?", re.IGNORECA
 def _timestamp(block: Block) -> bool:
     """A line that is only a date with a clock time ("05-06-2005, 05:48 PM",
     "August 4th, 2012 at 8:03 pm"), maybe signed with a user name: the
-    stamp of a comment or forum post.
-    An article's own dateline is one such line; a thread has one a post."""
+    stamp of a comment or forum post. An article has one such line, its
+    dateline; a thread has one for each post."""
     text = block.text
-    if block.words > 10 or not _CLOCK.search(text):
+    if block.words > 10 or len(text) > 120 or not _CLOCK.search(text):
         return False
     signed = _SIGNED.match(text)
     if signed:
@@ -103,7 +103,7 @@ def _timestamp(block: Block) -> bool:
 # Prose above the first of a thread's timestamps, in characters and as a
 # share of the page's: the article the thread is under.
 PROSE_ABOVE_THREAD = 500
-STAMPED_AFTER_SHARE = 0.2
+PROSE_ABOVE_STAMPS_SHARE = 0.2
 # Marked article-body prose after a heading, as a share of all there is,
 # that says the article goes on past it.
 ARTICLE_AFTER_SHARE = 0.3
@@ -177,7 +177,7 @@ class Comments(Filter):
             return []
         before = sum(b.prose_chars for b in blocks[:stamps[0]])
         total = sum(b.prose_chars for b in blocks)
-        if before < max(PROSE_ABOVE_THREAD, STAMPED_AFTER_SHARE * total):
+        if before < max(PROSE_ABOVE_THREAD, PROSE_ABOVE_STAMPS_SHARE * total):
             return []
         return [blocks[i] for i in stamps]
 

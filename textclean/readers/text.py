@@ -163,6 +163,11 @@ def _ascending(numbers: list[int]) -> bool:
 # --- unwrapping ----------------------------------------------------------------------
 
 
+# The narrowest wrap width `_wrap_width` can find (a column of 40 that the
+# histogram's three-wide window settles two lower), and the widest.
+_MIN_WIDTH, _MAX_WIDTH = 38, 120
+
+
 def _wrap_width(lines: list[str], shape: Shape) -> int:
     """The column the text was wrapped at, or 0 when it was not wrapped.
 
@@ -201,7 +206,8 @@ def _wrap_width(lines: list[str], shape: Shape) -> int:
     if len(spans) < 8:
         return 0
     floor = max(3, len(spans) // 50)
-    width = next((n for n in range(120, 39, -1) if sum(histogram[n - 2:n + 1]) >= floor), 0)
+    width = next((n for n in range(_MAX_WIDTH, _MIN_WIDTH + 1, -1)
+                  if sum(histogram[n - 2:n + 1]) >= floor), 0)
     if not width:
         return 0
     width = max(n for n in range(width - 2, width + 1) if histogram[n])
@@ -219,8 +225,6 @@ def _wrap_width(lines: list[str], shape: Shape) -> int:
     return width
 
 
-# The narrowest wrap width `_wrap_width` can find, and the widest.
-_MIN_WIDTH, _MAX_WIDTH = 38, 120
 
 
 def _plainly_unwrapped(lines: list[str], markdown: bool) -> bool:
