@@ -1035,3 +1035,15 @@ def test_a_kicker_inside_the_headline_is_a_line_of_its_own(kicker: str) -> None:
                   head=f"<title>{title} | Example News</title>")
     assert texts(markup)[:2] == ["Energy crisis", title]
     assert textclean.clean(markup).headline == title
+
+
+def test_the_page_goes_on_after_a_stray_end_of_html() -> None:
+    # A page that pastes in a whole document (an ad or an include) closes the
+    # root early; browsers show what follows, and so does the reader.
+    story = ("NEW YORK - The chip maker said on Tuesday that its new processor would "
+             "reach shops in the autumn, a year later than it had promised investors.")
+    markup = ("<html><head><title>Chips</title></head><body><p>Markets</p>"
+              "<html><head></head></body></html>"
+              f"<h1>Chip maker delays new processor</h1><p>{story}</p></body></html>")
+    assert texts(markup)[-2:] == ["Chip maker delays new processor", story]
+    assert textclean.clean(markup).body == story

@@ -774,11 +774,18 @@ class _Reader(_Renderer):
                     self.blank = True
 
     def end(self, tag: str) -> None:
-        """An element ends: render its last text, close its line."""
+        """An element ends: render its last text, close its line.
+
+        The root element's end is not the end of the page: libxml2 closes
+        the root at a stray `</html>` (pages that paste in whole documents
+        have several), and what follows is page content, as browsers show it.
+        """
         if self.skip:
             self._end_skipped()
             return
         frames = self.frames
+        if len(frames) == 1:
+            return  # no element is open: an end tag no start matched
         log = self.log
         if log:
             text = log[0] if len(log) == 1 else "".join(log)
@@ -805,8 +812,6 @@ class _Reader(_Renderer):
                 self.flush(closing)
             elif closing:
                 self.blank = True
-        if len(frames) == 1:
-            self._done()
 
     def close(self) -> None:
         """Called by lxml at the end of the parse; `finish` does the work."""
@@ -935,7 +940,8 @@ class _Reader(_Renderer):
                 raise _Stop
 
     def _done(self) -> None:
-        """The root element has ended: nothing after it is rendered."""
+        """Nothing more is rendered: the root element was hidden, or the
+        element cap was reached and the open elements have all ended."""
         self.skip = _FOREVER
         self.max_depth = 2 * _FOREVER
 
