@@ -78,9 +78,37 @@ _GLUED_MONTH = re.compile(r"(?<=[a-z])[A-Z][a-z]+")
 _MONTH_NAMES = frozenset(MONTHS)
 
 _FLAGS = re.IGNORECASE
-_COMPILED_NAMED = [(s, re.compile(p, _FLAGS)) for s, p in _NAMED_PATTERNS]
-_COMPILED_YEARLESS = [(s, re.compile(p, _FLAGS)) for s, p in _YEARLESS_PATTERNS]
-_COMPILED_NUMERIC = [(s, re.compile(p, _FLAGS)) for s, p in _NUMERIC_PATTERNS]
+
+# A pattern opening with "not after a digit (or a separator), then a day or a
+# year" is rewritten to open with the digit and check what precedes it just
+# after: a pattern whose first item is a character class lets the regex engine
+# skip to the next digit in C, where otherwise it tries a match at every
+# position of the line. The matches are the same: the digit that opens the
+# match is the one the lookbehind was checked against.
+_NOT_AFTER_THEN_NUMBER = re.compile(
+    r"\A\(\?<!(\\d|\[[^\]]{1,20}\])\)\(\?P<(\w{1,10})>(\[0-3\]\?\\d|\(\?:19\|20\)\\d\{2\})\)")
+
+
+def _digit_first(pattern: str) -> str:
+    """`pattern`, opened by its first digit when it opens as described above."""
+    m = _NOT_AFTER_THEN_NUMBER.match(pattern)
+    if m is None:
+        return pattern
+    not_after, group, number = m.groups()
+    if number.startswith("[0-3]"):  # [0-3]?\d: a digit, then another after a 0-3
+        opening = rf"(?P<{group}>\d(?<!{not_after}\d)(?:(?<=[0-3])\d)?)"
+    else:  # (?:19|20)\d{2}
+        opening = rf"(?P<{group}>(?:19|20)(?<!{not_after}\d\d)\d{{2}})"
+    return opening + pattern[m.end():]
+
+
+def _compiled(patterns: tuple[tuple[str, str], ...]) -> list[tuple[str, re.Pattern[str]]]:
+    return [(s, re.compile(_digit_first(p), _FLAGS)) for s, p in patterns]
+
+
+_COMPILED_NAMED = _compiled(_NAMED_PATTERNS)
+_COMPILED_YEARLESS = _compiled(_YEARLESS_PATTERNS)
+_COMPILED_NUMERIC = _compiled(_NUMERIC_PATTERNS)
 
 _ZONE = (rf"(?-i:{alternation([n.upper() for n in ZONE_NAMES])})"
          r"(?:\s?[+−-]\d{1,2}(?::?\d{2})?)?")
