@@ -239,6 +239,18 @@ def test_replies_signed_by_user_and_stamp_are_a_thread() -> None:
     assert not any(by_text[c].kept for c in COMMENTS)
 
 
+def test_captions_with_a_year_after_a_dash_are_not_comment_signatures() -> None:
+    captions = ["Pandora audio streaming - in 2012 Hyundai Veloster",
+                "Bluetooth audio - in 2012 Hyundai Veloster",
+                "Pandora warning screen - in 2012 Hyundai Veloster"]
+    page = ["Dry spring empties reservoirs"]
+    for caption, paragraph in zip(captions, PROSE, strict=False):
+        page += [caption, paragraph]
+    by_text = _explain(page + PROSE[3:])
+    assert all(by_text[p].kept for p in PROSE)
+    assert not any(by_text[c].removed_by == "comments" for c in captions)
+
+
 def test_a_forum_stamped_from_the_top_keeps_its_posts() -> None:
     stamps = ["05-06-2005, 05:48 PM", "05-06-2005, 08:06 PM", "05-07-2005, 07:26 AM"]
     posts = [line for pair in zip(stamps, COMMENTS, strict=True) for line in pair]

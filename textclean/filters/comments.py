@@ -49,7 +49,10 @@ _MARKER = re.compile(
     r"^(?:reply|report(?: abuse| comment)?|flag|permalink|quote|reply to this(?: comment| post)?"
     r"|recommend"
     r"|like|dislike)(?:\s*[|·•]\s*\w+){0,4}$"
-    r"|^[\w .'-]{1,40} [—–-] .{0,40}\b(?:19|20)\d{2}\b.{0,25}$"
+    # "Jane — July 10th, 2012, 1:38 am": a name, then a date (not "Pandora
+    # streaming - in 2012 Hyundai Veloster", a caption).
+    r"|^[\w .'-]{1,40} [—–-] (?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?[,\s]).{0,40}\b(?:19|20)\d{2}\b.{0,25}$"
     r"|\(score:\s?-?\d"
     r"|^re: "
     r"|^\d+ (?:votes?|likes?|points?|upvotes?|replies|recommendations?)$"
