@@ -415,3 +415,25 @@ def test_opening_words_from_kept_words_match_the_joined_text(chars: int) -> None
     blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
     annotate(blocks)
     assert _opening_words(blocks, chars) == _content_words(" ".join(texts)[:chars])
+
+
+def test_control_word_shortcut_agrees_with_the_pattern() -> None:
+    """The set test that spares the control-word pattern on most lines never
+    turns away a line the pattern matches."""
+    import random
+
+    from textclean.finders.headline import _CONTROL, _CONTROL_OPENERS, _names_control
+    from textclean.model import Block
+    from textclean.readers.features import annotate
+
+    assert _CONTROL_OPENERS is not None and {"e", "email", "feed", "sign"} <= _CONTROL_OPENERS
+    rng = random.Random(3)
+    pieces = ["E-mail", "email", "e mail", "Print", "reprint", "prints", "sign in", "Sign-in",
+              "free-trial", "Free Trial", "freetrial", "_share", "share_", "top of page",
+              "You are here", "feeds", "Feed2", "comments", "ſhare", "the", "news", "-", " ", ":",
+              "|", "»", "2024", "story"]
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(3000)]
+    blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+    annotate(blocks)
+    for block in blocks:
+        assert _names_control(block) == (_CONTROL.search(block.text) is not None), block.text

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from textclean.dates import DateMatch, find_dates, find_relative, parse_date, parse_wire
 from textclean.dates.names import WEEKDAYS
@@ -337,8 +338,13 @@ def _metadata_dates(values: list[str]) -> list[dt.date]:
     return out
 
 
+@lru_cache(maxsize=1024)
 def _metadata_date(value: str) -> dt.date | None:
-    """Metadata writes `10.12.2022` day-first like the rest of the dotted world."""
+    """Metadata writes `10.12.2022` day-first like the rest of the dotted world.
+
+    (Kept: the published and modified dates are among the page's dates too,
+    and each list is read more than once a page.)
+    """
     m = parse_date(value)
     if m is None or m.ambiguous and m.style != "dot":
         return None

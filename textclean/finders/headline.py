@@ -41,13 +41,13 @@ _SEPARATOR = re.compile(r"\s[»›|·•>/]\s|\w>\w")
 _CAPS_RUN = re.compile(r"\b[A-Z]{2,} [A-Z]{2,}\b")
 _NUMBERED = re.compile(r"^\d{1,2}[.):] ")
 _BYLINE = re.compile(r"^(?:by|from|posted by|written by|von|par|por)(?:\s|:)", re.IGNORECASE)
-_CONTROL = re.compile(
-    r"\b(?:e-?mail|print|share|feeds?|rss|comments?|subscribe|sign in|log in|newsletter"
+_CONTROL_WORDS = (
+    r"e-?mail|print|share|feeds?|rss|comments?|subscribe|sign in|log in|newsletter"
     r"|advertisement|click|font size|hide|show|top of page|about us|post to"
     r"|logged in|log out|sign up|free[- ]trial|e-?paper|get in touch|contact us|search box"
     r"|skip to|jump to|sharing|unfollow|signed in|my profile|learn more|read more|you are here"
-    r"|got it|play video|back to home)\b",
-    re.IGNORECASE)
+    r"|got it|play video|back to home")
+_CONTROL = re.compile(rf"\b(?:{_CONTROL_WORDS})\b", re.IGNORECASE)
 # A labelled metadata line: "Tags: a, b", "Courtesy: X", "Filed under: Y".
 _LABEL = re.compile(r"^(?:tags?|courtesy|source|filed under|categor(?:y|ies)|keywords|topics"
                     r"|posted|published|(?:last )?updated)\s*:", re.IGNORECASE)
@@ -336,11 +336,49 @@ def _caps_menu(block: Block) -> bool:
     return block.words <= CAPS_MENU_WORDS and bool(_CAPS_RUN.search(block.text))
 
 
+def _openers(alternatives: str) -> frozenset[str] | None:
+    """The words (runs of \\w, lower case) a match of `\\b(?:alternatives)\\b`
+    can open with: "e-?mail" opens with "e" or "email", "feeds?" with "feed"
+    or "feeds". None when an alternative holds syntax besides letters, spaces,
+    "-", "?" and a bracketed class after its first word.
+
+    Such a match opens a word of the line, and its first word ends where a
+    word of the line does; so an ASCII line none of whose words is one of
+    these cannot match, and one set test spares the regex's many branches.
+    (Outside ASCII, IGNORECASE matches letters that lower-casing keeps.)
+    """
+    openers: set[str] = set()
+    for alternative in alternatives.split("|"):
+        head = _OPENING_WORD.match(alternative)
+        if head is None or not _PLAIN_ALTERNATIVE.fullmatch(alternative):
+            return None
+        variants = [""]
+        for char, optional in _OPTIONAL_CHAR.findall(head.group()):
+            variants = [v + char for v in variants] + (variants if optional else [])
+        openers.update(_WORD.match(v).group() for v in variants)  # type: ignore[union-attr]
+    return frozenset(openers) if "" not in openers else None
+
+
+_OPENING_WORD = re.compile(r"[a-z][a-z?-]*")
+_PLAIN_ALTERNATIVE = re.compile(r"[a-z][a-z?-]*(?: [a-z]+|\[- \][a-z]+)*")
+_OPTIONAL_CHAR = re.compile(r"([a-z-])(\??)")
+_CONTROL_OPENERS = _openers(_CONTROL_WORDS)
+
+
+def _names_control(block: Block) -> bool:
+    """`_CONTROL` finds a control word in the line (see `_openers`)."""
+    text = block.text
+    if _CONTROL_OPENERS is not None and text.isascii() \
+            and _CONTROL_OPENERS.isdisjoint(block.lower_words()):
+        return False
+    return _CONTROL.search(text) is not None
+
+
 def _page_control(block: Block) -> bool:
     """A short line naming a page control (share, print, subscribe, sign in),
     or a longer one naming several: a bar of them ("Sign In Register E-Mail
     Newsletters RSS Feeds Help")."""
-    if block.words > CONTROL_BAR_WORDS or not _CONTROL.search(block.text):
+    if block.words > CONTROL_BAR_WORDS or not _names_control(block):
         return False
     return block.words <= 6 or len(set(_CONTROL.findall(block.text.lower()))) >= 2
 
