@@ -6,6 +6,8 @@ on nearly every line of a page to reject it. Such a line almost always holds
 a word that the pattern does not have: one set lookup says so. The words are
 read off the pattern itself, so the shortcut follows the pattern as it is
 edited, and turns itself off when the pattern holds syntax it does not read.
+`vocabulary` reads a pattern matched against the whole line; `openers` one
+searched for inside it, whose match must open with one of a few words.
 """
 
 from __future__ import annotations
@@ -98,3 +100,32 @@ def _top_level(pattern: str) -> list[str]:
             start = i + 1
     parts.append(pattern[start:])
     return parts
+
+
+def openers(alternatives: str) -> frozenset[str] | None:
+    """The words (runs of \\w, lower case) a match of `\\b(?:alternatives)\\b`
+    can open with: "e-?mail" opens with "e" or "email", "feeds?" with "feed"
+    or "feeds". None when an alternative holds syntax besides letters, spaces,
+    "-", "?" and a bracketed class after its first word.
+
+    Such a match opens a word of the line, and its first word ends where a
+    word of the line does; so an ASCII line none of whose words is one of
+    these cannot match, and one set test spares the regex's many branches.
+    (Outside ASCII, IGNORECASE matches letters that lower-casing keeps.)
+    """
+    found: set[str] = set()
+    for alternative in alternatives.split("|"):
+        head = _HEAD_WORD.match(alternative)
+        if head is None or not _PLAIN_ALTERNATIVE.fullmatch(alternative):
+            return None
+        variants = [""]
+        for char, optional in _OPTIONAL_CHAR.findall(head.group()):
+            variants = [v + char for v in variants] + (variants if optional else [])
+        found.update(_RUN.match(v).group() for v in variants)  # type: ignore[union-attr]
+    return frozenset(found) if "" not in found else None
+
+
+_HEAD_WORD = re.compile(r"[a-z][a-z?-]*")
+_PLAIN_ALTERNATIVE = re.compile(r"[a-z][a-z?-]*(?: [a-z]+|\[- \][a-z]+)*")
+_OPTIONAL_CHAR = re.compile(r"([a-z-])(\??)")
+_RUN = re.compile(r"\w+")

@@ -20,6 +20,7 @@ from operator import attrgetter, mul
 from textclean.dates import find_dates
 from textclean.filters.base import Filter
 from textclean.filters.captions import credit_or_dated, looks_like_heading
+from textclean.filters.vocabulary import openers
 from textclean.filters.widgets import control_line
 from textclean.model import Block, Document
 from textclean.readers.titles import title_key
@@ -336,37 +337,11 @@ def _caps_menu(block: Block) -> bool:
     return block.words <= CAPS_MENU_WORDS and bool(_CAPS_RUN.search(block.text))
 
 
-def _openers(alternatives: str) -> frozenset[str] | None:
-    """The words (runs of \\w, lower case) a match of `\\b(?:alternatives)\\b`
-    can open with: "e-?mail" opens with "e" or "email", "feeds?" with "feed"
-    or "feeds". None when an alternative holds syntax besides letters, spaces,
-    "-", "?" and a bracketed class after its first word.
-
-    Such a match opens a word of the line, and its first word ends where a
-    word of the line does; so an ASCII line none of whose words is one of
-    these cannot match, and one set test spares the regex's many branches.
-    (Outside ASCII, IGNORECASE matches letters that lower-casing keeps.)
-    """
-    openers: set[str] = set()
-    for alternative in alternatives.split("|"):
-        head = _OPENING_WORD.match(alternative)
-        if head is None or not _PLAIN_ALTERNATIVE.fullmatch(alternative):
-            return None
-        variants = [""]
-        for char, optional in _OPTIONAL_CHAR.findall(head.group()):
-            variants = [v + char for v in variants] + (variants if optional else [])
-        openers.update(_WORD.match(v).group() for v in variants)  # type: ignore[union-attr]
-    return frozenset(openers) if "" not in openers else None
-
-
-_OPENING_WORD = re.compile(r"[a-z][a-z?-]*")
-_PLAIN_ALTERNATIVE = re.compile(r"[a-z][a-z?-]*(?: [a-z]+|\[- \][a-z]+)*")
-_OPTIONAL_CHAR = re.compile(r"([a-z-])(\??)")
-_CONTROL_OPENERS = _openers(_CONTROL_WORDS)
+_CONTROL_OPENERS = openers(_CONTROL_WORDS)
 
 
 def _names_control(block: Block) -> bool:
-    """`_CONTROL` finds a control word in the line (see `_openers`)."""
+    """`_CONTROL` finds a control word in the line (see `vocabulary.openers`)."""
     text = block.text
     if _CONTROL_OPENERS is not None and text.isascii() \
             and _CONTROL_OPENERS.isdisjoint(block.lower_words()):
