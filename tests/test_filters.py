@@ -357,6 +357,20 @@ def test_web_archive_toolbar_goes_and_never_names_the_page() -> None:
     assert article.body == "\n\n".join(PROSE)
 
 
+def test_a_collection_notice_printed_in_the_toolbar_group_goes_with_it() -> None:
+    # A crawl collection's description is the curators' free text: it is known
+    # only by standing in the toolbar's paragraph, closed by a blank line.
+    notice = ["Collection: storm_news", "Pages related to the spring storms.", "from an encyclopedia:",
+              "The spring storms were the wettest on record across the region, flooding "
+              "towns and farms along both rivers for several weeks."]
+    toolbar = "\n".join([*_TOOLBAR[:-2], *notice])
+    page = "\n\n".join([toolbar, "Dry spring empties reservoirs", *PROSE])
+    article, decisions = textclean.explain(page, input="text")
+    assert {d.removed_by for d in decisions if d.text in notice} == {"archive"}
+    assert article.headline == "Dry spring empties reservoirs"
+    assert article.body == "\n\n".join(PROSE)
+
+
 def test_toolbar_lines_that_match_only_case_insensitively_still_count() -> None:
     """The step looks for its words in the lower-cased top of the page before
     running its patterns; IGNORECASE reads a dotless i and a long s as 'i'

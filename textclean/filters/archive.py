@@ -46,6 +46,7 @@ TOP_LINES = 40
 MIN_LINES = 2
 MAX_CONTROL_WORDS = 8
 MAX_NOTICE_WORDS = 40
+MAX_NOTICE_TAIL = 4
 
 
 def _toolbar_lines(doc: Document) -> list[int]:
@@ -55,6 +56,25 @@ def _toolbar_lines(doc: Document) -> list[int]:
     return [b.index for b in doc.blocks[:TOP_LINES]
             if b.words <= MAX_CONTROL_WORDS and _CONTROL.search(b.text)
             or b.words <= MAX_NOTICE_WORDS and _NOTICE.search(b.text)]
+
+
+def _group_end(doc: Document, end: int) -> int:
+    """The last line of the toolbar's paragraph group, when that group ends soon.
+
+    A collection's notice is free text its curators wrote ("Data related to
+    ... from Wikipedia: ..."), so no pattern knows it; but renderings that keep
+    blank lines print the toolbar as one group, closed before the page begins.
+    Without blank lines (WET) a group runs on into the page: it is only
+    followed when it closes within a few lines.
+    """
+    blocks = doc.blocks
+    group = blocks[end].group
+    last = end
+    while last + 1 < len(blocks) and blocks[last + 1].group == group:
+        last += 1
+        if last - end > MAX_NOTICE_TAIL:
+            return end
+    return last
 
 
 @register("archive")
@@ -71,5 +91,6 @@ class ArchiveToolbar(Filter):
         blocks = doc.blocks
         while end + 1 < min(len(blocks), TOP_LINES) and _COLLECTION.match(blocks[end + 1].text):
             end += 1
+        end = _group_end(doc, end)
         for block in blocks[:end + 1]:
             block.remove(self.name, "web archive toolbar")
