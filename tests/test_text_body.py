@@ -64,6 +64,16 @@ def test_chinese_paragraphs_are_judged_by_punctuation_on_a_page_with_english_lin
     assert "cookies" not in body
 
 
+def test_a_chinese_opening_sentence_without_a_comma_is_kept() -> None:
+    # Chinese runs long clauses without a comma; one full stop at the end of
+    # sixty characters is a sentence, and the article starts there.
+    opening = "市政府在今年年初收购的一家本地建筑公司已经开始为新的城市公园设计一套能够自动收集雨水并用于浇灌草地的系统。"
+    menu = "\n".join(["首页", "新闻", "财经", "体育", "娱乐"])
+    page = "\n\n".join([menu, opening, *_CHINESE_PARAGRAPHS, menu])
+    body = textclean.clean(page, input="text").body
+    assert body.startswith(opening)
+
+
 def test_short_article_above_a_long_comment_thread_is_the_body() -> None:
     article = ("The harbour council voted on Monday to close the old ferry pier for repairs "
                "over the summer, and the ferries will use the north landing until the work "

@@ -47,6 +47,9 @@ _ASIDE_HINTS = frozenset({"caption", "figcaption", "figure"})
 _PROSE_PUNCT = re.compile(r"[.!?,;:。，、！？؟،।]")
 
 
+# The full stops of Chinese and Japanese; a line ending in one is a whole
+# sentence, and a menu item or related headline never ends so.
+_HAN_FULL_STOPS = frozenset("。！？")
 # A space between two Chinese or Japanese characters: informal writing
 # (blogs, forums) pauses with a space where a comma would go.
 _HAN_PAUSE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff]) (?=[\u3040-\u30ff\u3400-\u9fff])")
@@ -60,6 +63,8 @@ def _prose_score(block: Block) -> float:
     prose is punctuated every few words in every language, menus are not."""
     text = block.text
     marks = len(_PROSE_PUNCT.findall(text))
+    if text[-1:] in _HAN_FULL_STOPS:
+        marks += 1  # a whole sentence: Chinese runs long clauses without a comma
     if not marks and " " in text and not text.isascii():
         pauses = len(_HAN_PAUSE.findall(text))
         if pauses and len(text) >= HAN_CLAUSE_CHARS * (pauses + 1):
