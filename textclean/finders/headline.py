@@ -618,7 +618,7 @@ def _dated_below(doc: Document, first_prose: int) -> list[int]:
     out = []
     for i in range(first_prose, min(doc.body_end, doc.body_start + FORWARD)):
         block = blocks[i]
-        if (_firmly_removed(block) or not BELOW_WORDS[0] <= block.words <= BELOW_WORDS[1]
+        if (block.removed or not BELOW_WORDS[0] <= block.words <= BELOW_WORDS[1]
                 or (_ends_sentence(block) and not _exclaimed(block.text))
                 or _is_date_line(block) or _BYLINE.match(block.text)):
             continue
@@ -630,12 +630,6 @@ def _dated_below(doc: Document, first_prose: int) -> list[int]:
 
 
 BELOW_WORDS = (3, 25)
-
-
-def _firmly_removed(block: Block) -> bool:
-    """Removed by a filter that recognised it, not only by the body finder's
-    length-and-density judgement, which a title over its byline can fail."""
-    return block.removed_by is not None and block.removed_by != "body"
 
 
 # A breadcrumb printed on the title's line ("Home / Business / Title",
@@ -715,7 +709,7 @@ class Headline(Filter):
         dated = _dated_below(doc, first_prose)
         for i in _order(doc, page, start, first_prose, dated):
             block = blocks[i]
-            if i >= doc.body_start and (block.removed and i not in dated or _prose(block)
+            if i >= doc.body_start and (block.removed or _prose(block)
                                         and _title_match(block.text, titles) < 1.0
                                         and i not in dated):
                 continue
