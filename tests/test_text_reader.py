@@ -387,3 +387,25 @@ def test_sentences_of_one_length_are_not_a_wrapped_paragraph() -> None:
              for n in range(10, 40)]
     blocks = read_text("Harbour log\n\n" + "\n".join(lines))
     assert [b.text for b in blocks[1:]] == lines
+
+
+def test_text_node_wrapped_in_the_page_source_is_one_line() -> None:
+    # BeautifulSoup's get_text("\n", strip=True) keeps the line breaks and the
+    # indentation inside a text node that the page's source wraps.
+    text = ("Home\nNews\nHarbour council votes to close \n\t\t\t\tthe old ferry pier\n"
+            "The harbour council voted on Monday to close the old ferry pier for \n"
+            "\t\t\t\trepairs over the summer, a spokesman for the council said.\n"
+            "Contact us")
+    blocks = read_text(text)
+    assert [b.text for b in blocks] == [
+        "Home", "News", "Harbour council votes to close the old ferry pier",
+        "The harbour council voted on Monday to close the old ferry pier for repairs over "
+        "the summer, a spokesman for the council said.",
+        "Contact us"]
+    assert [b.line_no for b in blocks] == [1, 2, 3, 5, 7]
+
+
+def test_indented_lines_after_lines_without_a_trailing_space_stay_apart() -> None:
+    text = "Harbour council votes\n\t\tMonday 3 March\nThe council voted on Monday."
+    assert [b.text for b in read_text(text)] == [
+        "Harbour council votes", "Monday 3 March", "The council voted on Monday."]

@@ -541,10 +541,17 @@ def read_text(text: str) -> list[Block]:
     shape: Shape = "plain" if plain else _detect(lines, had_references)
     if shape == "lynx":
         lines = _drop_lynx_head_links(lines)
+    # Lines wrapped in the page's source are joined first: they would pass
+    # for a renderer's fixed-width wrapping.
+    numbers = None
+    if shape == "plain" and _SOURCE_WRAP.search(text):
+        lines, numbers = _join_source_wraps(lines)
     width = _wrap_width(lines, shape)
     base_indent = _base_indent(lines) if shape == "lynx" else 0
     joined = _unwrap(lines, width, shape, base_indent) if width else [
         (line, n) for n, line in enumerate(lines, start=1)]
+    if numbers is not None:
+        joined = [(line, numbers[n - 1]) for line, n in joined]
     if shape == "plain" and (_node_per_line(text) or _soft_wrapped(text)):
         joined = _join_fragments(joined)
     elif shape == "markdown" and "\n](" in text:
@@ -590,6 +597,29 @@ _NO_SPACE_BEFORE = frozenset(",.;:!?)]’”")
 # newline before it: a pattern that starts with a fixed character is searched
 # for that character, far faster than trying `^` at every position.
 _CLOSING_LINE = re.compile(r"\n[ \t]*(?:[,;:)]|\.(?!\.))")
+
+
+# A line ending in a space and the next opening with indentation: one text
+# node of the page's source, wrapped and indented there, that a DOM walk
+# (BeautifulSoup's get_text("\n", strip=True)) passes on with its line break.
+# Renderers that lay text out themselves strip both ends of every line.
+_SOURCE_WRAP = re.compile(r"\S[ \t]\n(?:\t|  )[ \t]*\S")
+
+
+def _join_source_wraps(lines: list[str]) -> tuple[list[str], list[int]]:
+    """The lines with a text node wrapped in the page's source put back
+    together, and the input line number each one starts on."""
+    out: list[str] = []
+    numbers: list[int] = []
+    for n, line in enumerate(lines, start=1):
+        if out and line.startswith(("\t", "  ")) and line.strip():
+            previous = out[-1]
+            if previous.endswith((" ", "\t")) and previous.strip():
+                out[-1] = f"{previous.rstrip()} {line.lstrip()}"
+                continue
+        out.append(line)
+        numbers.append(n)
+    return out, numbers
 
 
 def _node_per_line(text: str) -> bool:
