@@ -61,6 +61,18 @@ def test_hindi_words_are_whole_words_and_its_stop_words_count() -> None:
     assert blocks[1].stopword_density == 0.0
 
 
+@pytest.mark.parametrize("before", [
+    "東京の知事",  # a script with thousands of characters comes first
+    "".join(chr(c) for c in range(0xC0, 0xC0 + 120)),  # many distinct letters come first
+    "",
+])
+def test_a_page_with_a_marked_script_anywhere_reads_its_words_whole(before: str) -> None:
+    blocks = _blocks(before, "परिषद ने मंगलवार को घोषणा की")
+    annotate(blocks, "hi")
+    assert blocks[1].words == 6
+    assert blocks[1].stopword_density == 3 / 6  # ने, को, की
+
+
 def test_the_words_read_for_the_features_are_kept_for_later_steps() -> None:
     blocks = [Block(index=0, text="Mayor's PLAN, 2024: ok"), Block(index=1, text="")]
     annotate(blocks, "en")

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from itertools import chain
+from operator import attrgetter
 
 from textclean.language import STOPWORDS, guess_language
 from textclean.model import Block
 
 _WORD = re.compile(r"\w+")
 _SEPARATOR = "\0"
+_TEXT = attrgetter("text")
 _WORD_OR_SEPARATOR = re.compile(r"\w+|\0")
 # Indic, Tibetan, Myanmar and Khmer write vowel signs as combining marks,
 # which `\w` does not match: "\w+" would cut a Hindi word in two or three,
@@ -64,15 +66,29 @@ def line_tokens(page: str) -> list[list[str]]:
     Word characters outside ASCII ("é") stay; to find the next character
     still to judge, a copy of the page has them replaced by "a" too.
     """
+    lines = _line_tokens(page, False)
+    assert lines is not None  # (only a search for marked scripts gives None)
+    return lines
+
+
+def _line_tokens(page: str, unless_marked: bool) -> list[list[str]] | None:
+    """`line_tokens`; with `unless_marked`, None for a page in a marked
+    script (see `_MARKED_SCRIPT`). The pass over the page's distinct
+    characters meets every one of them, so it tells that for a fraction of
+    a regex search over the whole page."""
     scan, out, start, distinct = page, page, 0, 0
     while not scan.isascii():
         found = _NON_ASCII.search(scan, start)
         if found is None:
             break  # (a str is ASCII exactly when the regex finds nothing)
         char, start = found.group(), found.start()
+        if unless_marked and _MARKED_SCRIPT.match(char):
+            return None
         distinct += 1
         if _WORD.match(char):
             if char >= _LARGE_SCRIPTS or distinct > MAX_DISTINCT_CHARACTERS:
+                if unless_marked and _MARKED_SCRIPT.search(page):
+                    return None  # (a character not met yet)
                 return _split_lines(_WORD_OR_SEPARATOR.findall(page))
             scan = scan.replace(char, "a")
         else:
@@ -136,21 +152,22 @@ def annotate_lowered(blocks: list[Block],
     regex call per line: Python calls, not the matching, are the cost of a
     page of short lines.
     """
-    lowered = [b.text.lower() for b in blocks]
+    lowered = list(map(str.lower, map(_TEXT, blocks)))
     page = _SEPARATOR.join(lowered)
     if page.count(_SEPARATOR) != len(blocks) - 1:  # NUL in a line: not from a reader
         return _annotate_each(blocks, language), None
-    marked = not page.isascii() and _MARKED_SCRIPT.search(page) is not None
-    lines = _split_lines(_MARKED_WORD_OR_SEPARATOR.findall(page)) if marked \
-        else line_tokens(page)
+    found = _line_tokens(page, True)
+    marked = found is None
+    lines = _split_lines(_MARKED_WORD_OR_SEPARATOR.findall(page)) if found is None else found
     if language is None or language not in STOPWORDS:
         language = guess_language(chain.from_iterable(lines))
     is_stop = STOPWORDS.get(language, STOPWORDS["en"]).__contains__
     for block, low, words in zip(blocks, lowered, lines, strict=True):
+        text = block.text
         n = len(words)
         if not marked:  # the words `Block.lower_words` gives
-            block.tokens = (block.text, words)
-        block.words = n if block.text.isascii() else _word_count(block.text, low, n, marked)
+            block.tokens = (text, words)
+        block.words = n if text.isascii() else _word_count(text, low, n, marked)
         if n:
             block.stopword_density = sum(map(is_stop, words)) / n
     return language, lowered

@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 import lxml.etree
 from lxml.etree import _Element
 
-from textclean.model import Block, PageMeta
+from textclean.model import PROSE_CHARS, PROSE_MAX_LINK_DENSITY, Block, PageMeta
 from textclean.readers.html_meta import ITEMPROPS, MetaCollector, is_author_link
 from textclean.readers.text import read_text
 
@@ -588,19 +588,23 @@ class _Renderer:
                 if heading and text[:2] in _KICKER_SEPARATORS:
                     text = text[2:] or text  # what followed a kicker
                 n = len(lines)
+                length = len(text)
+                # min(1.0, links / length), without the call for the many
+                # lines with no link text.
+                links = self.link_chars
+                density = (links / length if links < length else 1.0) if links else 0.0
                 # Positional arguments (index, text, group, line_no, words,
                 # stopword_density, link_density, heading_level, list_item,
                 # tag): keywords cost twice as much, for a few hundred lines.
-                block = Block(n, text, self.group, n + 1 + self.group, 0, 0.0,
-                              min(1.0, self.link_chars / len(text)),
-                              heading, list_item, tag)
-                lines.append(block)
+                lines.append(Block(n, text, self.group, n + 1 + self.group, 0, 0.0, density,
+                                   heading, list_item, tag))
                 self.chains.append(self.chain)
-                prose = block.prose_chars
-                if prose:
-                    self.total_prose += prose
+                # The line's `Block.prose_chars`, without the property's call.
+                if length >= PROSE_CHARS and density < PROSE_MAX_LINK_DENSITY:
+                    self.total_prose += length
+                    prose = self.prose
                     for ci in self.chain:
-                        self.prose[ci] += prose
+                        prose[ci] += length
         self.parts.clear()
         self.link_chars = 0
         self.owner = None
@@ -718,18 +722,18 @@ class _Reader(_Renderer):
             self._start_skipped(tag, attrs)
             return
         frames = self.frames
+        lazy = self.lazy
+        if lazy is not None:  # the open element has content: work out its frame
+            self.lazy = None
+            frames[-1] = self._child_frame(lazy[0], lazy[1], frames[-1])
         log = self.log
         if log:
             if self.started:
-                frame = frames[-1]
-                if self.lazy is not None:
-                    tag0, attrs0 = self.lazy
-                    self.lazy = None
-                    frame = frames[-1] = self._child_frame(tag0, attrs0, frame)
                 text = log[0] if len(log) == 1 else "".join(log)
                 if self.captures:
                     self.captured += log
                 log.clear()
+                frame = frames[-1]
                 if not text.isspace() or frame[_PRE]:
                     self.add(text, frame)
                 else:
@@ -738,26 +742,31 @@ class _Reader(_Renderer):
                 log.clear()  # before the root element: not in the tree
         if len(frames) > self.max_depth:
             self._halt()
-        if self.lazy is not None:
-            tag0, attrs0 = self.lazy
-            self.lazy = None
-            frames[-1] = self._child_frame(tag0, attrs0, frames[-1])
         self.started = True
         self.budget -= 1
         if not self.budget:
             self._stop()
             return
-        if tag in _BODY_META_TAGS or attrs and (
-                "itemprop" in attrs or tag == "a" and "rel" in attrs):
-            self._visit_meta(tag, attrs, len(frames) + 1)
-        if tag in _DROP or attrs and not _HIDING_KEYS.isdisjoint(attrs) and _is_hidden(attrs):
-            self.skip = 1
-            self.in_head = tag == "head"
-            return
-        if attrs or tag in _BLOCK or tag in _TAG_HINTS:
+        block = tag in _BLOCK
+        # The same tests with and without attributes; most elements have some.
+        if attrs:
+            if tag in _BODY_META_TAGS or "itemprop" in attrs or tag == "a" and "rel" in attrs:
+                self._visit_meta(tag, attrs, len(frames) + 1)
+            if tag in _DROP or not _HIDING_KEYS.isdisjoint(attrs) and _is_hidden(attrs):
+                self._skip_element(tag)
+                return
             self.lazy = (tag, attrs)
-        frames.append(frames[-1])  # the parent's frame until this one is opened
-        if tag in _BLOCK or frames[-1][_HEADING] and attrs and _is_kicker(attrs):
+        else:
+            if tag in _BODY_META_TAGS:
+                self._visit_meta(tag, attrs, len(frames) + 1)
+            if tag in _DROP:
+                self._skip_element(tag)
+                return
+            if block or tag in _TAG_HINTS:
+                self.lazy = (tag, attrs)
+        frame = frames[-1]
+        frames.append(frame)  # the parent's frame until this one is opened
+        if block or frame[_HEADING] and attrs and _is_kicker(attrs):
             close = tag in _SEPARATED
             self.closes.append(close)
             if self.owner is not None:
@@ -772,6 +781,11 @@ class _Reader(_Renderer):
                     self.flush(False)
                 else:
                     self.blank = True
+
+    def _skip_element(self, tag: str) -> None:
+        """A dropped or hidden element starts: its content is passed over."""
+        self.skip = 1
+        self.in_head = tag == "head"
 
     def end(self, tag: str) -> None:
         """An element ends: render its last text, close its line.
@@ -795,8 +809,8 @@ class _Reader(_Renderer):
             frame = frames[-1]
             lazy = self.lazy
             if not text.isspace() or frame[_PRE] or lazy is not None and lazy[0] == "pre":
-                if lazy is not None:
-                    frame = frames[-1] = self._child_frame(lazy[0], lazy[1], frame)
+                if lazy is not None:  # (the frame goes with the element, now)
+                    frame = self._child_frame(lazy[0], lazy[1], frame)
                 self.add(text, frame)
             else:
                 # Spaces before the end open no line: an element that holds
