@@ -223,6 +223,17 @@ def test_main_content_cancels_boilerplate_words_of_its_wrappers() -> None:
     assert "share" in block(markup, "Share this").hints
 
 
+def test_a_line_has_the_hints_of_its_own_containers_whatever_came_before() -> None:
+    # Lines in the same containers share their hints, worked out once: a
+    # deeper line read first must not lend its content words to a shallower one.
+    markup = page("<div class='sidebar'><div class='widget'><main><p>Deep story.</p></main>"
+                  "</div><p>Widget note.</p></div><div class='sidebar'><p>Other note.</p></div>")
+    assert "sidebar" not in block(markup, "Deep story.").hints
+    assert "main" in block(markup, "Deep story.").hints
+    assert block(markup, "Widget note.").hints == {"sidebar"}
+    assert block(markup, "Other note.").hints == {"sidebar"}
+
+
 def test_a_boilerplate_wrapper_holding_most_of_the_prose_is_not_believed() -> None:
     prose = "".join(f"<p>{'This is a long sentence of real article prose. ' * 4}{i}</p>"
                     for i in range(6))

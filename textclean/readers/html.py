@@ -1009,21 +1009,36 @@ def _line_hints(r: _Renderer) -> Iterator[frozenset[str]]:
         # (A container with under 200 characters of prose wraps nothing.)
         if prose >= 200 and containers[ci] & BOILERPLATE and _is_wrapper(r, ci, total):
             containers[ci] = containers[ci] - BOILERPLATE
-    cache: dict[tuple[int, ...], frozenset[str]] = {}
+    # A chain is its last container's ancestry, so a line's hints are those
+    # of the container it ends with, worked out once from its parent's.
+    folded: list[frozenset[str] | None] = [None] * len(containers)
     for chain in r.chains:
-        cached = cache.get(chain)
-        if cached is None:
-            acc: set[str] = set()
-            for ci in chain:
-                own = containers[ci]
-                if own & STRONG_CONTENT:
-                    if acc & BOILERPLATE and r.prose[ci] < _STRONG_SHARE * total:
-                        own = own - _CONTENT_WORDS
-                    else:
-                        acc -= BOILERPLATE
-                acc |= own
-            cached = cache[chain] = frozenset(acc)
-        yield cached
+        if not chain:
+            yield _EMPTY
+            continue
+        hints = folded[chain[-1]]
+        yield _fold_hints(r, containers, folded, chain[-1], total) if hints is None else hints
+
+
+def _fold_hints(r: _Renderer, containers: list[frozenset[str]],
+                folded: list[frozenset[str] | None], ci: int, total: int) -> frozenset[str]:
+    """The hints of container `ci`'s chain (outermost first, the nearest
+    strong content container deciding), and of each of its ancestors
+    not yet in `folded`, put there."""
+    path = []
+    while ci >= 0 and folded[ci] is None:
+        path.append(ci)
+        ci = r.parents[ci]
+    acc = _EMPTY if ci < 0 else folded[ci] or _EMPTY
+    for ci in reversed(path):
+        own = containers[ci]
+        if not own.isdisjoint(STRONG_CONTENT):
+            if not acc.isdisjoint(BOILERPLATE) and r.prose[ci] < _STRONG_SHARE * total:
+                own = own - _CONTENT_WORDS
+            else:
+                acc = acc - BOILERPLATE
+        acc = folded[ci] = acc | own
+    return acc
 
 
 def _is_wrapper(r: _Renderer, ci: int, total: int) -> bool:
