@@ -358,6 +358,35 @@ def test_text_before_nesting_deeper_than_the_tree_limit_is_kept() -> None:
     assert texts(page("<p>Before the deep part.</p>" + deep))[0] == "Before the deep part."
 
 
+def test_a_page_is_read_whole_after_one_cut_short_or_unreadable() -> None:
+    # The reader and its parser serve one page after another.
+    markup = page("<h1>Title</h1><div class='share'><p>Share it</p></div><p>Text.</p>",
+                  "<title>Page</title>")
+    first = read_html(markup)
+    cut_short = page("<p>Before.</p>" + "<div>" * 2100 + "deep" + "</div>" * 2100)
+    for other in (cut_short, "", "<<<>>>", "<html><body><p>x" + "<b>" * 300, markup):
+        read_html(other)
+        again = read_html(markup)
+        assert [(b.text, b.hints, b.tag) for b in again[0]] == \
+            [(b.text, b.hints, b.tag) for b in first[0]]
+        assert again[1] == first[1]
+
+
+def test_pages_read_in_several_threads_at_once_are_read_as_in_one() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    pages = [page(f"<h1>Page {i}</h1>" + "<div class='nav'><a href='/'>Home</a></div>"
+                  + "".join(f"<p>Paragraph {j} of page {i}.</p>" for j in range(i % 7 + 1)))
+             for i in range(60)]
+
+    def read(markup: str) -> list[tuple[str, frozenset[str]]]:
+        return [(b.text, b.hints) for b in read_html(markup)[0]]
+
+    expected = [read(markup) for markup in pages]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(read, pages * 3)) == expected * 3
+
+
 def test_og_url_is_used_without_canonical_and_language_is_two_letters() -> None:
     markup = ("<html lang='PT-br'><head><meta property='og:url' content='https://x.example/a'>"
               "</head><body><p>x</p></body></html>")

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from operator import attrgetter
 
 from textclean.filters.base import BlockFilter
-from textclean.model import Block, Document
+from textclean.model import PROSE_CHARS, PROSE_MAX_LINK_DENSITY, Block, Document
 from textclean.registry import register
 
 # Checked in this order, so the reason names the most telling container.
@@ -29,6 +30,7 @@ _CONTENT = frozenset({"article", "main"})
 # article, not a misnamed wrapper: it is never excused.
 _NEVER_EXCUSED = frozenset({"comment"})
 _EXCUSABLE = frozenset(_REMOVE) | {"header"}
+_TAG = attrgetter("tag")
 # When the containers would leave less than this share of the page's prose,
 # the one holding the most of it wraps the article.
 MIN_KEPT_PROSE = 0.1
@@ -48,12 +50,13 @@ class DomHints(BlockFilter):
 
     def __call__(self, doc: Document) -> None:
         blocks = doc.blocks
-        if not any(b.tag for b in blocks):
+        if not any(map(_TAG, blocks)):
             return  # not HTML: nothing here applies
         self.excused = _wrapper_hint(blocks)
         # The lines share a few dozen hint sets (one per container chain):
         # each is judged once a page, not once a line.
         by_hints: dict[frozenset[str], str | None] = {}
+        max_density, min_chars = self.max_link_density, self.min_link_chars
         for block in blocks:
             if block.removed_by is None:
                 hints = block.hints
@@ -61,7 +64,9 @@ class DomHints(BlockFilter):
                     reason = by_hints[hints]
                 else:
                     reason = by_hints[hints] = self._hint_reason(hints)
-                if reason is None:
+                # `_link_reason`'s test first: most lines have few links.
+                if reason is None and block.link_density >= max_density \
+                        and len(block.text) >= min_chars:
                     reason = self._link_reason(block)
                 if reason:
                     block.remove(self.name, reason)
@@ -115,8 +120,10 @@ def _wrapper_hint(blocks: list[Block]) -> frozenset[str]:
     removed: Counter[frozenset[str]] = Counter()
     in_article: Counter[frozenset[str]] = Counter()  # of that, in an article element
     for block in blocks:
-        prose = block.prose_chars
-        if not prose or block.removed:
+        # (`Block.prose_chars` and `Block.removed`, without the properties' calls)
+        prose = len(block.text)
+        if prose < PROSE_CHARS or block.link_density >= PROSE_MAX_LINK_DENSITY \
+                or block.removed_by is not None:
             continue
         total += prose
         hint = _container_hint(block.hints)

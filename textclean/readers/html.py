@@ -18,9 +18,10 @@ from __future__ import annotations
 import importlib
 import operator
 import re
+import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 import lxml.etree
 from lxml.etree import _Element
@@ -464,14 +465,13 @@ _ROLE_KEYS = frozenset({"role", "itemprop", "itemtype"})
 def element_hints(tag: str, attrs: Attrs) -> frozenset[str]:
     """What the element's tag, role, microdata and class/id say it is."""
     own = _TAG_HINTS.get(tag, _EMPTY)
-    cls = attrs.get("class")
+    words = attrs.get("class")
     ident = attrs.get("id")
-    if ident and ident.count("-") + ident.count("_") >= 3:
-        # A slug of the heading text ("sharing-with-a-single-developer") is
-        # an anchor, not a name for the container's role.
-        ident = None
-    if cls or ident:
-        words = f"{cls} {ident}" if cls and ident else cls or ident or ""
+    # A slug of the heading text ("sharing-with-a-single-developer") is an
+    # anchor, not a name for the container's role.
+    if ident and ident.count("-") + ident.count("_") < 3:
+        words = f"{words} {ident}" if words else ident
+    if words:
         found = _class_cache.get(words)  # class_hints' own cache, without the call
         if found is None:
             found = class_hints(words)
@@ -518,23 +518,15 @@ def _is_kicker(attrs: Attrs) -> bool:
     return cls is not None and _KICKER.search(cls) is not None
 
 
-class _Frame(NamedTuple):
-    """What an open element passes down to its content."""
-
-    chain: tuple[int, ...]
-    tag: str
-    heading: int
-    list_item: bool
-    link: bool
-    pre: bool
-
-
-# Frames are made with tuple.__new__, not NamedTuple's constructor, which runs
-# Python code: a page opens a few hundred of them. The hot paths read them by
-# unpacking or by position: a field name is a slow, unspecialised lookup.
-_new_tuple = tuple.__new__
-_PRE = _Frame._fields.index("pre")
-_HEADING = _Frame._fields.index("heading")
+# What an open element passes down to its content: (chain, tag, heading,
+# list_item, link, pre), the container chain of its lines, the tag of their
+# block, their heading level, whether they are in a list item or a link, and
+# whether spaces are kept. A plain tuple: a page opens a few hundred frames,
+# and a tuple display costs a fraction of a NamedTuple's constructor (or of
+# tuple.__new__ on one); the hot paths read frames by unpacking or position.
+_Frame = tuple[tuple[int, ...], str, int, bool, bool, bool]
+_HEADING = 2
+_PRE = 5
 
 
 class _Renderer:
@@ -612,7 +604,8 @@ class _Renderer:
 
 
 def _plain(frame: _Frame) -> _Frame:
-    return frame._replace(pre=False)
+    chain, tag, heading, list_item, link, _ = frame
+    return (chain, tag, heading, list_item, link, False)
 
 
 def _common_prefix(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
@@ -642,6 +635,10 @@ _BODY_META_TAGS = _META_TAGS - {"a"}
 # The skip depth after the root element has ended: what libxml2 reports after
 # it (content after </html>) is not in the tree lxml builds, nor rendered.
 _FOREVER = 1 << 62
+
+
+# The metadata collector of a reader between pages: nothing is reported to it.
+_IDLE = MetaCollector()
 
 
 class _Stop(Exception):
@@ -691,16 +688,22 @@ class _Reader(_Renderer):
     """
 
     def __init__(self, meta: MetaCollector, max_depth: int) -> None:
-        super().__init__()
-        self.meta = meta
         # The pieces of text reported since the last start or end. `data` is
         # the list's own append, not a Python method: a page reports
-        # thousands of pieces.
+        # thousands of pieces. (lxml takes the target's methods once, so the
+        # list is kept from page to page.)
         self.log: list[str] = []
         self.data = self.log.append
+        self.begin(meta, max_depth)
+
+    def begin(self, meta: MetaCollector, max_depth: int) -> None:
+        """Start reading a page: all but `log` (emptied) anew."""
+        _Renderer.__init__(self)
+        self.meta = meta
+        self.log.clear()
         # The pieces dealt with while a capture is open, for its text.
         self.captured: list[str] = []
-        self.frames: list[_Frame] = [_Frame((), "body", 0, False, False, False)]
+        self.frames: list[_Frame] = [((), "body", 0, False, False, False)]
         self.closes: list[bool | None] = [None]
         # The open element whose frame is not yet worked out, if any.
         self.lazy: tuple[str, Attrs] | None = None
@@ -718,7 +721,11 @@ class _Reader(_Renderer):
     def start(self, tag: str, attrs: Attrs) -> None:
         """An element starts: close the line before a block, open its frame
         if it says anything, note its metadata, or skip it."""
-        if self.skip:
+        skip = self.skip
+        if skip:
+            if not self.in_head and len(self.frames) + skip <= self.max_depth:
+                self.skip = skip + 1  # (`_start_skipped` without the call)
+                return
             self._start_skipped(tag, attrs)
             return
         frames = self.frames
@@ -794,7 +801,11 @@ class _Reader(_Renderer):
         the root at a stray `</html>` (pages that paste in whole documents
         have several), and what follows is page content, as browsers show it.
         """
-        if self.skip:
+        skip = self.skip
+        if skip:
+            if skip > 1 and not self.captures:
+                self.skip = skip - 1  # (`_end_skipped` without the call)
+                return
             self._end_skipped()
             return
         frames = self.frames
@@ -842,15 +853,9 @@ class _Reader(_Renderer):
                 call(*args, capture.text)
 
     def release(self) -> None:
-        """Let go of the page once its blocks are taken.
-
-        lxml's parser and its parser context refer to each other, so both
-        outlive the parse until Python's cyclic collector runs, and the
-        parser holds this target's bound methods. Without this, each page's
-        blocks and metadata would wait for that collector too, and make
-        every one of its runs walk them.
-        """
-        vars(self).clear()
+        """Let go of the page once its blocks are taken: the reader stays
+        with its parser for the next page (see `_parser`)."""
+        self.begin(_IDLE, self.max_depth)
 
     def _start_skipped(self, tag: str, attrs: Attrs) -> None:
         if len(self.frames) + self.skip > self.max_depth:
@@ -888,14 +893,13 @@ class _Reader(_Renderer):
                 self.parents.append(chain[-1] if chain else -1)
                 chain = chain + (len(self.containers) - 1,)
         if tag in _BLOCK:
-            return _new_tuple(_Frame, (
-                chain, tag, _HEADINGS.get(tag, heading),
-                tag == "li" or (list_item and tag not in ("article", "main", "table")),
-                parent_link, pre or tag == "pre"))
+            return (chain, tag, _HEADINGS.get(tag, heading),
+                    tag == "li" or (list_item and tag not in ("article", "main", "table")),
+                    parent_link, pre or tag == "pre")
         link = parent_link or (tag == "a" and "href" in attrs)
         if link is parent_link and chain is parent_chain:
             return parent
-        return _new_tuple(_Frame, (chain, parent_tag, heading, list_item, link, pre))
+        return (chain, parent_tag, heading, list_item, link, pre)
 
     def _discard(self) -> None:
         """Pass over the text reported so far (a captured element still gets it)."""
@@ -1075,14 +1079,8 @@ def _render(markup: str, encoded: bytes | None, meta: MetaCollector) -> _Reader 
     """The page rendered from the parser's events; None when libxml2 finds
     no element in it."""
     huge = len(markup) <= HUGE_TREE_LIMIT
-    reader = _Reader(meta, TREE_DEPTH if huge else TREE_DEPTH_NOT_HUGE)
-    # No table of id attributes (collect_ids): nothing looks elements up by
-    # id, and filling it costs a tenth of the parse.
-    parser = lxml.etree.HTMLParser(
-        no_network=True, remove_comments=True, remove_pis=True, recover=True,
-        huge_tree=huge, encoding="utf-8", default_doctype=False,
-        collect_ids=False, target=reader,
-    )
+    parser, reader = _parser(huge)
+    reader.begin(meta, TREE_DEPTH if huge else TREE_DEPTH_NOT_HUGE)
     try:
         if encoded is None:
             encoded = markup.encode("utf-8", "replace")
@@ -1097,6 +1095,34 @@ def _render(markup: str, encoded: bytes | None, meta: MetaCollector) -> _Reader 
         return None
     reader.finish()
     return reader
+
+
+# Each thread's parsers (a parser must not be used by two threads at once),
+# with and without libxml2's huge-tree option, and their targets.
+_parsers = threading.local()
+
+
+def _parser(huge: bool) -> tuple[lxml.etree.HTMLParser, _Reader]:
+    """This thread's parser for pages of this size, and its target.
+
+    Made once a thread, not once a page: on its first parse lxml inspects
+    the target's `start` method for its signature, which takes as long as
+    reading a small page, and libxml2 sets up its parser context.
+    """
+    name = "huge" if huge else "limited"
+    found: tuple[lxml.etree.HTMLParser, _Reader] | None = getattr(_parsers, name, None)
+    if found is None:
+        reader = _Reader(_IDLE, TREE_DEPTH if huge else TREE_DEPTH_NOT_HUGE)
+        # No table of id attributes (collect_ids): nothing looks elements up
+        # by id, and filling it costs a tenth of the parse.
+        parser = lxml.etree.HTMLParser(
+            no_network=True, remove_comments=True, remove_pis=True, recover=True,
+            huge_tree=huge, encoding="utf-8", default_doctype=False,
+            collect_ids=False, target=reader,
+        )
+        found = (parser, reader)
+        setattr(_parsers, name, found)
+    return found
 
 
 def _replay(root: _Element, reader: _Reader) -> None:
@@ -1128,6 +1154,8 @@ def read_html(markup: str, encoded: bytes | None = None) -> tuple[list[Block], P
     meta = MetaCollector()
     rendered = _render(markup, encoded, meta)
     if rendered is None or (not rendered.lines and _has_text(markup)):
+        if rendered is not None:
+            rendered.release()
         if len(markup) > SOUP_LIMIT:
             return read_text(_TAG.sub("\n", markup)), meta.finish()
         meta = MetaCollector()
