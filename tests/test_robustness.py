@@ -140,6 +140,9 @@ def test_5000_deep_inline_nesting_finishes() -> None:
     "(lambda c: '\\n'.join(c[i:i + 38] for i in range(0, len(c), 38)))('日本経済新聞の記事です。' * 600_000)",
     # A node-per-line page whose lines all continue one another.
     "', a\\n, b\\n' + 'word\\n' * 500_000",
+    # One text node wrapped in the page source over 2,000,000 lines: joining
+    # it grew one string line by line (quadratic).
+    "'word \\n\\t\\tnext ' * 2_000_000",
 ])
 def test_hostile_pages_finish(page_expr: str) -> None:
     result = clean_in_child(page_expr, timeout=120)

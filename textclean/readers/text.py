@@ -609,17 +609,18 @@ _SOURCE_WRAP = re.compile(r"\S[ \t]\n(?:\t|  )[ \t]*\S")
 def _join_source_wraps(lines: list[str]) -> tuple[list[str], list[int]]:
     """The lines with a text node wrapped in the page's source put back
     together, and the input line number each one starts on."""
-    out: list[str] = []
+    pieces: list[list[str]] = []  # each output line's pieces, joined once at the end
     numbers: list[int] = []
     for n, line in enumerate(lines, start=1):
-        if out and line.startswith(("\t", "  ")) and line.strip():
-            previous = out[-1]
-            if previous.endswith((" ", "\t")) and previous.strip():
-                out[-1] = f"{previous.rstrip()} {line.lstrip()}"
+        if pieces and line.startswith(("\t", "  ")) and not line.isspace():
+            last = pieces[-1][-1]
+            if last.endswith((" ", "\t")) and not (len(pieces[-1]) == 1 and last.isspace()):
+                pieces[-1][-1] = last.rstrip()
+                pieces[-1].append(" " + line.lstrip())
                 continue
-        out.append(line)
+        pieces.append([line])
         numbers.append(n)
-    return out, numbers
+    return ["".join(p) for p in pieces], numbers
 
 
 def _node_per_line(text: str) -> bool:
