@@ -143,6 +143,8 @@ def test_5000_deep_inline_nesting_finishes() -> None:
     # One text node wrapped in the page source over 2,000,000 lines: joining
     # it grew one string line by line (quadratic).
     "'word \\n\\t\\tnext ' * 2_000_000",
+    # html2text's link close on a line of its own, 2,000,000 times: the same.
+    "'# Title\\n\\n[link text\\n' + '](/a)\\n' * 2_000_000",
 ])
 def test_hostile_pages_finish(page_expr: str) -> None:
     result = clean_in_child(page_expr, timeout=120)

@@ -728,13 +728,15 @@ def _join_split_links(joined: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """html2text keeps a line break inside a link's text ("[The Deal We
     Made  " / "](/deal.html)"): a line opening with the link's close goes
     back on the line before, or both halves are left with stray marks."""
-    out: list[tuple[str, int]] = []
+    out: list[tuple[list[str], int]] = []  # each line's pieces, joined once at the end
     for line, line_no in joined:
-        if out and line.startswith("](") and out[-1][0].strip():
-            out[-1] = (out[-1][0].rstrip() + line, out[-1][1])
+        pieces = out[-1][0] if out else None
+        if pieces and line.startswith("](") and (len(pieces) > 1 or pieces[0].strip()):
+            pieces[-1] = pieces[-1].rstrip()
+            pieces.append(line)
         else:
-            out.append((line, line_no))
-    return out
+            out.append(([line], line_no))
+    return [("".join(pieces), line_no) for pieces, line_no in out]
 
 
 def _drop_lynx_head_links(lines: list[str]) -> list[str]:
