@@ -129,16 +129,34 @@ def _in_share_bar(blocks: list[Block], i: int) -> bool:
             and control_line(blocks[i + 1]))
 
 
-def _containing(blocks: list[Block], indexes: list[int], cues: tuple[str, ...]) -> list[int]:
-    """Those of `indexes`, in order, whose block's lower-cased text holds
-    one of `cues` (see `Document.indexes_containing`).
+class _ShortLines:
+    """The page's lines of up to 20 words, searchable for cue words.
 
     Only short lines can be a heading or a thread marker, and they are a
     small part of the page's text: searching them alone for the cues is
-    several times faster than searching the whole page.
+    several times faster than searching the whole page. Both of the step's
+    searches share them, so they are lower-cased once.
     """
-    lines = Document(blocks=[blocks[i] for i in indexes])
-    return [indexes[j] for j in lines.indexes_containing(cues)]
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.indexes = [i for i, b in enumerate(blocks) if b.words <= HEADING_MAX_WORDS]
+        self.lines = Document(blocks=[blocks[i] for i in self.indexes])
+
+    def containing(self, cues: tuple[str, ...]) -> list[int]:
+        """The page indexes, in order, of the lines holding one of `cues`
+        (see `Document.indexes_containing`)."""
+        indexes = self.indexes
+        return [indexes[j] for j in self.lines.indexes_containing(cues)]
+
+
+HEADING_MAX_WORDS = 20
+MARKER_MAX_WORDS = 14
+MARKER_MAX_CHARS = 120
+
+
+def _marker_sized(block: Block) -> bool:
+    """Short enough to be a thread's metadata line (a signature, a stamp)."""
+    return block.words <= MARKER_MAX_WORDS and len(block.text) <= MARKER_MAX_CHARS
 
 
 @register("comments")
@@ -156,14 +174,15 @@ class Comments(Filter):
         self.min_markers = min_markers
 
     def __call__(self, doc: Document) -> None:
-        self._thread_markers(doc)
-        self._section(doc)
+        short = _ShortLines(doc.blocks)
+        self._thread_markers(doc, short)
+        self._section(doc, short)
 
-    def _thread_markers(self, doc: Document) -> None:
+    def _thread_markers(self, doc: Document, lines: _ShortLines) -> None:
         blocks = doc.blocks
-        short = [i for i, b in enumerate(blocks) if b.words <= 14 and len(b.text) <= 120]
-        markers = [blocks[i] for i in _containing(blocks, short, _MARKER_CUES)
-                   if _MARKER.search(blocks[i].text)]
+        short = [i for i in lines.indexes if _marker_sized(blocks[i])]
+        markers = [blocks[i] for i in lines.containing(_MARKER_CUES)
+                   if _marker_sized(blocks[i]) and _MARKER.search(blocks[i].text)]
         markers += self._thread_stamps(blocks, short)
         if len(markers) < self.min_markers:
             return
@@ -193,12 +212,11 @@ class Comments(Filter):
             return []
         return [blocks[i] for i in stamps]
 
-    def _section(self, doc: Document) -> None:
+    def _section(self, doc: Document, lines: _ShortLines) -> None:
         blocks = doc.blocks
         ends = list(accumulate(len(b.text) for b in blocks))  # text up to each line's end
         total = ends[-1] if ends and ends[-1] else 1
-        for i in _containing(blocks, [i for i, b in enumerate(blocks) if b.words <= 20],
-                             _HEADING_CUES):
+        for i in lines.containing(_HEADING_CUES):
             block = blocks[i]
             # A table's "Comment" column header opens no thread.
             if block.tag not in _CELLS and _HEADING.search(block.text) \
