@@ -15,7 +15,7 @@ import warnings
 import pytest
 
 import textclean
-from textclean.readers import read, repair, sanitise
+from textclean.readers import drop_controls, read, repair, sanitise
 from textclean.readers.decode import declared_encoding, decode_bytes, fix_mojibake
 
 FRENCH = (
@@ -291,6 +291,15 @@ def test_binary_data_reads_as_an_empty_page() -> None:
 def test_a_few_control_characters_do_not_make_a_page_binary() -> None:
     article = textclean.clean(BRIDGE.replace("ten", "ten\x00\x07").encode())
     assert article.headline == "Bridge opens after ten years"
+
+
+@pytest.mark.parametrize("size", [100, 50_000])
+@pytest.mark.parametrize("control", ["\x00", "\x1b", "\x7f", "\x0b"])
+def test_control_characters_leave_small_and_large_pages_alike(size: int, control: str) -> None:
+    # Large pages look for the controls before dropping them: same result.
+    page = ("x" * size) + f"a{control}b \u00e9\t\n"
+    assert drop_controls(page) == ("x" * size) + "ab \u00e9\t\n"
+    assert drop_controls("x" * size) == "x" * size
 
 
 @pytest.mark.parametrize("text", [
