@@ -1077,6 +1077,26 @@ def test_a_kicker_inside_the_headline_is_a_line_of_its_own(kicker: str) -> None:
     assert textclean.clean(markup).headline == title
 
 
+def test_a_date_opening_the_headline_is_a_line_of_its_own() -> None:
+    title = "Grid operator asks factories to cut their use at peak hours"
+    markup = page('<h1><a href="/grid"><time datetime="2025-12-18">Dec 18 2025</time> '
+                  f"{title}</a></h1>"
+                  "<p>The operator said on Monday that the measure would last until the end "
+                  "of the month, when two new power lines are due to open.</p>",
+                  head=f"<title>{title} | Example News</title>")
+    assert texts(markup)[:2] == ["Dec 18 2025", title]
+    assert textclean.clean(markup).headline == title
+
+
+def test_a_date_ending_a_byline_heading_stays_on_its_line() -> None:
+    byline = "Updated by Ann Lee on April 9, 2017 at 12:23AM"
+    markup = page('<h3>Updated by <a href="/ann">Ann Lee</a> on '
+                  '<time datetime="2017-04-09">April 9, 2017 at 12:23AM</time></h3>'
+                  "<p>The operator said on Monday that the measure would last until the end "
+                  "of the month, when two new power lines are due to open.</p>")
+    assert texts(markup)[0] == byline
+
+
 def test_the_page_goes_on_after_a_stray_end_of_html() -> None:
     # A page that pastes in a whole document (an ad or an include) closes the
     # root early; browsers show what follows, and so does the reader.

@@ -504,7 +504,9 @@ def _role_hints(attrs: Attrs, own: frozenset[str]) -> frozenset[str]:
 
 # The kicker over a headline, set inside its heading element ("<h1><span
 # class="roofline">Immobilienkrise</span> Rene Benko-Firma ...</h1>"): a
-# line of its own, so that the headline's line is the title alone.
+# line of its own, so that the headline's line is the title alone. So is a
+# <time> that opens a heading ("<h1><time>Dec 18 2025</time> Title</h1>"); one
+# later in it ends a byline ("Updated by Ann Lee on <time>...</time>").
 _KICKER = re.compile(r"kicker|roof ?line|top ?title|over ?line|eyebrow|dachzeile|spitzmarke"
                      r"|super ?title|pre ?title|over ?title|top ?line", re.IGNORECASE)
 
@@ -773,7 +775,8 @@ class _Reader(_Renderer):
                 self.lazy = (tag, attrs)
         frame = frames[-1]
         frames.append(frame)  # the parent's frame until this one is opened
-        if block or frame[_HEADING] and attrs and _is_kicker(attrs):
+        if block or frame[_HEADING] and (attrs and _is_kicker(attrs)
+                                          or tag == "time" and self.owner is None):
             close = tag in _SEPARATED
             self.closes.append(close)
             if self.owner is not None:
