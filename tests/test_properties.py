@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import textclean
-from textclean.readers import sanitise
+from textclean.readers import drop_controls, sanitise
 
 SETTINGS = settings(max_examples=200, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -165,12 +165,21 @@ def _page_words(page: str) -> set[str]:
 
     The reader repairs mojibake in the text it renders, after entities are
     decoded ("Î&#8211;" is "Î–", UTF-8 "Ζ" read as Windows-1252), so each
-    rendering counts both as parsed and as repaired.
+    rendering counts both as parsed and as repaired; and the page is read both
+    sanitised and only rid of control characters, since a repair the whole page
+    invites ("Î\xa0" is "Π") may not apply once the reader has made the
+    no-break space a space.
     """
-    try:
-        root = lxml.html.document_fromstring(sanitise(page))
-    except Exception:
-        return _tokens(sanitise(page))
+    words = _tokens(sanitise(page))
+    for source in (sanitise(page), drop_controls(page)):
+        try:
+            words |= _rendered_words(lxml.html.document_fromstring(source))
+        except Exception:
+            continue
+    return words
+
+
+def _rendered_words(root: lxml.html.HtmlElement) -> set[str]:
     words = _rendered(root.text_content())
     for el in root.iter():
         for value in el.attrib.values():
@@ -186,7 +195,7 @@ def _page_words(page: str) -> set[str]:
         el.text = "\n" + (el.text or "")
         el.tail = "\n" + (el.tail or "")
     words |= _rendered(root.text_content())
-    return words | _tokens(sanitise(page))
+    return words
 
 
 def _rendered(text: str) -> set[str]:
@@ -213,6 +222,10 @@ def test_text_before_a_block_stays_on_its_own_line() -> None:
 @given(html_pages())
 @example("<html><body>Î&#8211The council approved the plan on Monday, and the mayor said "
          "it would not change the budget.</body></html>")
+@example("<html><body>The council approved the city on Monday, and the mayor said it would "
+         "not change the plan.\u00ce\u00a0:</body></html>")
+@example("<html><body>The council approved the city on Monday, and the mayor said it would "
+         "not change the plan.\x1f\u00ce\u00a0:</body></html>")
 def test_html_body_words_are_in_the_page(page: str) -> None:
     words = _page_words(page)
     article = textclean.clean(page, input="html")
