@@ -437,3 +437,30 @@ def test_control_word_shortcut_agrees_with_the_pattern() -> None:
     annotate(blocks)
     for block in blocks:
         assert _names_control(block) == (_CONTROL.search(block.text) is not None), block.text
+
+
+_CLARKSON = ("The presenter said on Tuesday that a bank had taken five hundred pounds from his "
+             "account after he printed his own account details in a newspaper column.")
+
+
+@pytest.mark.parametrize(("line", "date_text"), [
+    ("Wednesday, 09 January 2008 Jeremy Clarkson ripped off", "Wednesday, 09 January 2008"),
+    ("09.01.2008 - Jeremy Clarkson ripped off", "09.01.2008"),
+    ("09.01.2008Jeremy Clarkson ripped off", "09.01.2008"),
+])
+def test_a_date_printed_at_the_start_of_the_title_line_is_the_dateline(
+        line: str, date_text: str) -> None:
+    page = "\n\n".join(["Home\nNews", line, _CLARKSON, _CLARKSON.replace("Tuesday", "Monday")])
+    article = textclean.clean(page, input="text")
+    assert article.headline == "Jeremy Clarkson ripped off"
+    assert article.dateline is not None
+    assert article.dateline.text == date_text
+    assert str(article.dateline.date) == "2008-01-09"
+
+
+@pytest.mark.parametrize("title", ["2008 Olympic Games open in Beijing",
+                                   "Super Tuesday, March 5, 2024: what every voter should watch",
+                                   "What changed on 9 January 2008 for bank customers"])
+def test_a_title_that_opens_with_a_year_or_names_a_date_keeps_it(title: str) -> None:
+    page = "\n\n".join(["Home\nNews", title, _CLARKSON, _CLARKSON])
+    assert textclean.clean(page, input="text").headline == title

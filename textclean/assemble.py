@@ -6,7 +6,9 @@ from textclean.model import Article, Decision, Document, Paragraph
 
 
 def assemble(doc: Document) -> Article:
-    headline = doc.blocks[doc.headline_index].text if doc.headline_index is not None else ""
+    headline = ""
+    if doc.headline_index is not None:
+        headline = doc.headline_text or doc.blocks[doc.headline_index].text
     paragraphs = tuple(
         Paragraph(b.text, "heading" if b.role == "heading" else "paragraph")
         for b in doc.blocks if b.removed_by is None

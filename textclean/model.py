@@ -130,6 +130,9 @@ class Document:
     reference_date: dt.datetime | None = None
     language: str = "en"
     headline_index: int | None = None
+    # The headline as the article gives it, when it is not the whole of its
+    # line (a date printed at its start stays on the line, for the dateline).
+    headline_text: str | None = None
     dateline: Dateline | None = None
     dateline_index: int | None = None
     body_start: int = 0

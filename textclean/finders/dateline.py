@@ -288,6 +288,15 @@ class DatelineFinder(Filter):
         datetime = None
         if match is not None and best.date is not None:
             datetime = match.datetime(best.date.year)
+        title = doc.headline_text if best.index == doc.headline_index else None
+        if title and block.text.endswith(title) and len(block.text) > len(title):
+            # The date printed at the start of the headline's line: the line
+            # stays the headline's (see `Headline`), the date is the dateline.
+            doc.dateline = Dateline(text=block.text[:-len(title)].rstrip(_TITLE_JOINERS),
+                                    datetime=datetime, date=best.date,
+                                    place=best.place, source=best.source)
+            doc.dateline_index = best.index
+            return
         if best.prefix_end is not None and best.prefix_end < len(block.text.rstrip()):
             text = block.text[: best.prefix_end].rstrip()
         elif best.in_prose and match is not None:
@@ -300,6 +309,10 @@ class DatelineFinder(Filter):
         doc.dateline = Dateline(text=text, datetime=datetime, date=best.date,
                                 place=best.place, source=best.source)
         doc.dateline_index = best.index
+
+
+# What joins a date to the title printed after it on one line.
+_TITLE_JOINERS = " ,|:–—-"
 
 
 def _relative(text: str, doc: Document) -> list[DateMatch]:

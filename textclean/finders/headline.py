@@ -18,6 +18,7 @@ from itertools import compress, repeat
 from operator import attrgetter, mul
 
 from textclean.dates import find_dates
+from textclean.dates.names import WEEKDAYS
 from textclean.filters.base import Filter
 from textclean.filters.captions import credit_or_dated, looks_like_heading
 from textclean.filters.vocabulary import openers
@@ -662,6 +663,35 @@ def _without_breadcrumb(text: str) -> str:
     return rest if len(rest.split()) >= CRUMB_TITLE_WORDS else text
 
 
+# What may be left of a title line before and after a date that opens it.
+_DATE_LEAD = re.compile(r"[\W_]*")
+_DATE_TAIL = re.compile(r"[\s,|:–—)\]-]*")
+DATED_TITLE_WORDS = 3
+
+
+def _without_date(text: str) -> str:
+    """The title without a publication date printed at its start.
+
+    Pages set the date in the title's own element ("Wednesday, 09 January
+    2008 Jeremy Clarkson ripped off", "27.01.2022Heizölabsatz sinkt"): it is
+    the dateline's, not part of the title. Only a date at the very start (a
+    weekday name before it aside) is cut, and only when three words or more
+    are left.
+    """
+    if not _DIGIT.search(text[:40]):
+        return text
+    dates = find_dates(text)
+    if not dates:
+        return text
+    before = text[:dates[0].start]
+    if _DATE_LEAD.fullmatch(" ".join(w for w in before.split()
+                                      if w.strip(",.").lower() not in WEEKDAYS)) is None:
+        return text
+    tail = _DATE_TAIL.match(text, dates[0].end)
+    rest = text[tail.end() if tail else dates[0].end:]
+    return rest if len(rest.split()) >= DATED_TITLE_WORDS else text
+
+
 def _order(doc: Document, page: _Page, start: int, first_prose: int,
            dated: list[int]) -> list[int]:
     below = {*_stated_below(doc, page.titles, first_prose), *dated} - {first_prose}
@@ -733,6 +763,9 @@ class Headline(Filter):
         best_index = _over_deck(scores, best.index, head, self._table(doc)[1])
         chosen = doc.blocks[best_index]
         chosen.text = _without_breadcrumb(chosen.text)
+        title = _without_date(chosen.text)
+        if title != chosen.text:
+            doc.headline_text = title
         chosen.removed_by, chosen.reason = self.name, "the headline"
         chosen.role = "headline"
         doc.headline_index = best_index
