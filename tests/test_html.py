@@ -1062,29 +1062,22 @@ def test_a_cleaned_page_is_freed_without_the_cycle_collector() -> None:
         gc.enable()
 
 
-@pytest.mark.parametrize("kicker", [
-    '<span class="roofline">Energy crisis</span>',
-    '<span class="entry-title__toptitle">Energy crisis</span> ',
-    '<span class="headline headline--topline">Energy crisis</span><span>: </span>',
+@pytest.mark.parametrize(("opener", "first_line"), [
+    ('<span class="roofline">Energy crisis</span>', "Energy crisis"),
+    ('<span class="entry-title__toptitle">Energy crisis</span> ', "Energy crisis"),
+    ('<span class="headline headline--topline">Energy crisis</span><span>: </span>',
+     "Energy crisis"),
+    # A date opening the heading, even inside its link.
+    ('<time datetime="2025-12-18">Dec 18 2025</time> ', "Dec 18 2025"),
 ])
-def test_a_kicker_inside_the_headline_is_a_line_of_its_own(kicker: str) -> None:
+def test_a_kicker_or_date_opening_the_headline_is_a_line_of_its_own(
+        opener: str, first_line: str) -> None:
     title = "Grid operator asks factories to cut their use at peak hours"
-    markup = page(f"<h1>{kicker}{title}</h1>"
+    markup = page(f'<h1><a href="/grid">{opener}{title}</a></h1>'
                   "<p>The operator said on Monday that the measure would last until the end "
                   "of the month, when two new power lines are due to open.</p>",
                   head=f"<title>{title} | Example News</title>")
-    assert texts(markup)[:2] == ["Energy crisis", title]
-    assert textclean.clean(markup).headline == title
-
-
-def test_a_date_opening_the_headline_is_a_line_of_its_own() -> None:
-    title = "Grid operator asks factories to cut their use at peak hours"
-    markup = page('<h1><a href="/grid"><time datetime="2025-12-18">Dec 18 2025</time> '
-                  f"{title}</a></h1>"
-                  "<p>The operator said on Monday that the measure would last until the end "
-                  "of the month, when two new power lines are due to open.</p>",
-                  head=f"<title>{title} | Example News</title>")
-    assert texts(markup)[:2] == ["Dec 18 2025", title]
+    assert texts(markup)[:2] == [first_line, title]
     assert textclean.clean(markup).headline == title
 
 
