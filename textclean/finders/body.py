@@ -11,6 +11,7 @@ and footers far from the article are left out.
 from __future__ import annotations
 
 import re
+from itertools import chain
 from operator import attrgetter
 
 from textclean.filters.base import Filter
@@ -738,11 +739,8 @@ class Body(Filter):
         labels = introductions(blocks, labels, start, end)
         labels = near_good_inside(blocks, labels, start, end)
         name = self.name
-        for block in blocks[:start]:
+        for block in chain(blocks[:start], blocks[end:]):
             if block.removed_by is None:  # (block.remove, without a call a line)
-                block.removed_by, block.reason = name, "outside the article region"
-        for block in blocks[end:]:
-            if block.removed_by is None:
                 block.removed_by, block.reason = name, "outside the article region"
         for i in range(start, end):
             block = blocks[i]

@@ -288,23 +288,21 @@ class DatelineFinder(Filter):
         datetime = None
         if match is not None and best.date is not None:
             datetime = match.datetime(best.date.year)
-        title = doc.headline_text if best.index == doc.headline_index else None
-        if title and block.text.endswith(title) and len(block.text) > len(title):
-            # The date printed at the start of the headline's line: the line
-            # stays the headline's (see `Headline`), the date is the dateline.
-            doc.dateline = Dateline(text=block.text[:-len(title)].rstrip(_TITLE_JOINERS),
-                                    datetime=datetime, date=best.date,
-                                    place=best.place, source=best.source)
-            doc.dateline_index = best.index
-            return
-        if best.prefix_end is not None and best.prefix_end < len(block.text.rstrip()):
+        title = (doc.headline_text or "") if best.index == doc.headline_index else ""
+        # A date printed at the start of the headline's line: the line stays
+        # the headline's (see `Headline`), the date is the dateline.
+        on_title_line = bool(title) and block.text.endswith(title) \
+            and len(block.text) > len(title)
+        if on_title_line:
+            text = block.text[:-len(title)].rstrip(_TITLE_JOINERS)
+        elif best.prefix_end is not None and best.prefix_end < len(block.text.rstrip()):
             text = block.text[: best.prefix_end].rstrip()
         elif best.in_prose and match is not None:
             text = block.text[match.start:match.end]
         else:
             text = block.text
             block.removed_by, block.reason = self.name, "the dateline"
-        if not best.in_prose:
+        if not best.in_prose and not on_title_line:
             block.role = "dateline"
         doc.dateline = Dateline(text=text, datetime=datetime, date=best.date,
                                 place=best.place, source=best.source)

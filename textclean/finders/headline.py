@@ -663,8 +663,7 @@ def _without_breadcrumb(text: str) -> str:
     return rest if len(rest.split()) >= CRUMB_TITLE_WORDS else text
 
 
-# What may be left of a title line before and after a date that opens it.
-_DATE_LEAD = re.compile(r"[\W_]*")
+# What may stand between a date that opens a title line and the title.
 _DATE_TAIL = re.compile(r"[\s,|:–—)\]-]*")
 DATED_TITLE_WORDS = 3
 
@@ -683,9 +682,7 @@ def _without_date(text: str) -> str:
     dates = find_dates(text)
     if not dates:
         return text
-    before = text[:dates[0].start]
-    if _DATE_LEAD.fullmatch(" ".join(w for w in before.split()
-                                      if w.strip(",.").lower() not in WEEKDAYS)) is None:
+    if not all(word.lower() in WEEKDAYS for word in _WORD.findall(text[:dates[0].start])):
         return text
     tail = _DATE_TAIL.match(text, dates[0].end)
     rest = text[tail.end() if tail else dates[0].end:]
